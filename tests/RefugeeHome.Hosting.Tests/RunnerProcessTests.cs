@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using AwesomeAssertions;
+using RefugeeHome.Hosting.LocalStorage;
+using RefugeeHome.Testing;
+
+namespace RefugeeHome.Hosting.Tests;
+
+public sealed class RunnerProcessTests
+{
+    [Fact]
+    public async Task Starts_its_own_emulator_answers_health_and_stops_both_on_ctrl_c()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var ports = Enumerable.Range(0, 3).Select(_ => FreePort()).ToArray();
+        var dataFolder = Directory.CreateTempSubdirectory("refugeehome-runner-");
+        var settings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = AzuriteProcess.ConnectionStringFor(ports[0], ports[1], ports[2]),
+            ["Runner__StorageDataFolder"] = dataFolder.FullName,
+        };
+
+        await using var runner = await RunnerProcess.StartAsync(settings, cancellation);
+        using var http = new HttpClient { BaseAddress = runner.BaseAddress };
+        using var response = await http.GetAsync(new Uri("health", UriKind.Relative), cancellation);
+        var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation)).RootElement;
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var storage = health.GetProperty("checks").GetProperty("storage").GetProperty("details");
+        storage.GetProperty("tables").GetString().Should().Be("reachable");
+        storage.GetProperty("blobs").GetString().Should().Be("reachable");
+
+        await runner.InterruptAsync(TimeSpan.FromSeconds(30));
+        runner.ExitCode.Should().Be(0, runner.Output);
+        (await AzuriteProcess.IsListeningAsync(ports[2], cancellation)).Should().BeFalse("the emulator the runner started stops with it");
+        dataFolder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Reports_unhealthy_storage_with_503_when_the_account_does_not_answer()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var settings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;" +
+                $"BlobEndpoint=http://localhost.invalid:{FreePort()}/a;TableEndpoint=http://localhost.invalid:{FreePort()}/a;",
+        };
+
+        await using var runner = await RunnerProcess.StartAsync(settings, cancellation);
+        using var http = new HttpClient { BaseAddress = runner.BaseAddress };
+        using var response = await http.GetAsync(new Uri("health", UriKind.Relative), cancellation);
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await response.Content.ReadAsStringAsync(cancellation)).Should().Contain("unreachable");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace RefugeeHome.Testing;
+
+/// <summary>
+/// The local runner as a real child process, started the way README's run command starts it, with settings passed as
+/// environment variables. The test project must reference the runner project so its build output sits beside the tests.
+/// </summary>
+public sealed class RunnerProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private RunnerProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+    }
+
+    /// <summary>The loopback port the runner listens on.</summary>
+    public int Port { get; }
+
+    /// <summary>Where the runner answers.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Everything the runner printed so far.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>True once the process has ended.</summary>
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Exit code of an ended process.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Starts the runner with <paramref name="settings"/> and waits until <c>/health</c> answers.</summary>
+    public static async Task<RunnerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "RefugeeHome.Runner.dll") },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["Runner__Port"] = port.ToString(CultureInfo.InvariantCulture) },
+        };
+        foreach (var (name, value) in settings)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The runner did not start.");
+        var runner = new RunnerProcess(process, port);
+        process.OutputDataReceived += (_, line) => runner.Append(line.Data);
+        process.ErrorDataReceived += (_, line) => runner.Append(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await runner.WaitUntilAnsweringAsync(cancellationToken);
+        return runner;
+    }
+
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does, and waits for the process to end.</summary>
+    public async Task InterruptAsync(TimeSpan timeout)
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        using var deadline = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(deadline.Token);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The runner exited with code {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri("health", UriKind.Relative), cancellationToken);
+                return;
+            }
+            catch (HttpRequestException) when (deadline.Elapsed < StartTimeout)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
