@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using RefugeeHome.Durable;
 using RefugeeHome.Hosting.Configuration;
 using RefugeeHome.Hosting.LocalStorage;
 using RefugeeHome.Hosting.Storage;
@@ -18,9 +19,15 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.WebHost.UseUrls($"http://127.0.0.1:{runnerOptions.Port}");
 builder.Services.AddSingleton(runnerOptions);
 builder.Services.AddSingleton(storage.CreateTableServiceClient());
+builder.Services.AddSingleton(new DurableRuntimeOptions { Clock = runnerOptions.CreateClock() });
+builder.Services.AddSingleton(new DurableTaskRegistry());
 builder.Services.AddSingleton(storage.CreateBlobServiceClient());
 builder.Services.AddHostedService<LocalStorageEmulatorService>();
-builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+builder.Services.AddSingleton<DurableRuntimeService>();
+builder.Services.AddHostedService(services => services.GetRequiredService<DurableRuntimeService>());
+builder.Services.AddHealthChecks()
+    .AddCheck<StorageHealthCheck>("storage")
+    .AddCheck<DurableRuntimeHealthCheck>("durableRuntime");
 
 var app = builder.Build();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });

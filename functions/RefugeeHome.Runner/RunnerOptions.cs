@@ -10,4 +10,9 @@ internal sealed class RunnerOptions
 
     /// <summary>Where a locally started Azurite keeps its data, relative to the repository root.</summary>
     public string StorageDataFolder { get; set; } = ".azurite";
+
+    /// <summary>Workflow seconds per real second; above 1 the durable timers of a demo fire early by that factor.</summary>
+    public double ClockSpeed { get; set; } = 1;
+
+    public TimeProvider CreateClock() => ClockSpeed <= 1 ? TimeProvider.System : new RefugeeHome.Durable.AcceleratedTimeProvider(ClockSpeed);
 }

@@ -82,8 +82,8 @@ public sealed class DurableRuntime : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PartitionCount, 1);
-        var table = tables.GetTableClient(options.InstancesTableName);
-        await table.CreateIfNotExistsAsync(cancellationToken);
-        return new InstanceStore(table, options.PartitionCount);
+        var store = new InstanceStore(tables, options.TaskHubName, options.PartitionCount);
+        await store.CreateTablesAsync(cancellationToken);
+        return store;
     }
 }

@@ -33,7 +33,5 @@ public sealed class DurableRuntimeOptions
     /// <summary>The workflow clock: timers and <c>CurrentUtcDateTime</c> follow it. Tests fast-forward it; demos speed it up.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
-    internal string InstancesTableName => TaskHubName + "Instances";
-
     internal string LeasesTableName => TaskHubName + "Leases";
 }

@@ -52,6 +52,72 @@ public sealed class CrashRecoveryTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task Two_worker_processes_on_one_hub_split_the_partitions_and_finish_all_work()
+    {
+        const int instances = 150;
+        var hub = "pair" + Guid.NewGuid().ToString("N")[..10];
+        var client = await DurableRuntime.CreateClientAsync(
+            azurite.Tables(), ChainWorkflow.Register(new DurableTaskRegistry()), RuntimeHarness.Options(hub, TimeProvider.System));
+        using var first = StartWorker(hub, "worker-a");
+        using var second = StartWorker(hub, "worker-b");
+        try
+        {
+            var owners = await WaitForLeaseOwnersAsync(hub, expectedOwners: 2);
+            for (var i = 0; i < instances; i++)
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(ChainWorkflow.Orchestrator, (long)i, new StartOrchestrationOptions($"pair-{i:D4}"));
+            }
+
+            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            for (var i = 0; i < instances; i++)
+            {
+                var result = await client.WaitForInstanceCompletionAsync($"pair-{i:D4}", true, cancellationToken: patience.Token);
+                result.ReadOutputAs<long>().Should().Be(ChainWorkflow.ExpectedOutput(i));
+            }
+
+            owners.Should().BeEquivalentTo(["worker-a", "worker-a", "worker-b", "worker-b"], "each worker holds half of the four partitions");
+        }
+        finally
+        {
+            first.Kill();
+            second.Kill();
+        }
+    }
+
+    private async Task<List<string>> WaitForLeaseOwnersAsync(string hub, int expectedOwners)
+    {
+        var leases = azurite.Tables().GetTableClient(hub + "Leases");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var owners = new List<string>();
+            try
+            {
+                await foreach (var lease in leases.QueryAsync<Azure.Data.Tables.TableEntity>(lease => lease.PartitionKey == "lease"))
+                {
+                    owners.Add(lease.GetString("Owner"));
+                }
+            }
+            catch (Azure.RequestFailedException exception) when (exception.Status == 404)
+            {
+                // The workers have not created the table yet.
+            }
+
+            if (owners.Count == RuntimeHarness.HarnessPartitions && owners.Distinct().Count() == expectedOwners && owners.All(owner => owner.Length > 0))
+            {
+                return owners;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The workers did not share the leases: {string.Join(", ", owners)}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     private Process StartWorker(string hub, string workerId)
     {
         var start = new ProcessStartInfo("dotnet")

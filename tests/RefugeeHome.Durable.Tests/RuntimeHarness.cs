@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
+using RefugeeHome.Durable.Storage;
 using RefugeeHome.Testing;
 
 namespace RefugeeHome.Durable.Tests;
@@ -8,6 +9,7 @@ namespace RefugeeHome.Durable.Tests;
 internal sealed class RuntimeHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+    public const int HarnessPartitions = 4;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private RuntimeHarness(DurableRuntime runtime, FakeTimeProvider clock, TableServiceClient tables, string hub)
@@ -28,12 +30,14 @@ internal sealed class RuntimeHarness : IAsyncDisposable
 
     public string Hub { get; }
 
-    public TableClient InstancesTable => Tables.GetTableClient(Hub + "Instances");
+    /// <summary>The table holding an instance's rows: the one of its control partition.</summary>
+    public TableClient TableOf(string instanceId) =>
+        new InstanceStore(Tables, Hub, HarnessPartitions).TableOf(ControlPartitions.For(instanceId, HarnessPartitions));
 
     public static DurableRuntimeOptions Options(string hub, TimeProvider clock, string? workerId = null) => new()
     {
         TaskHubName = hub,
-        PartitionCount = 4,
+        PartitionCount = HarnessPartitions,
         MaxPollInterval = TimeSpan.FromMilliseconds(100),
         LeaseRenewInterval = TimeSpan.FromMilliseconds(500),
         LeaseDuration = TimeSpan.FromSeconds(6),
@@ -110,7 +114,7 @@ internal sealed class RuntimeHarness : IAsyncDisposable
     public async Task<List<TableEntity>> RowsOfAsync(string instanceId)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in InstancesTable.QueryAsync<TableEntity>(
+        await foreach (var row in TableOf(instanceId).QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"RowKey ge {instanceId + "|"} and RowKey lt {instanceId + "}"}")))
         {
             rows.Add(row);

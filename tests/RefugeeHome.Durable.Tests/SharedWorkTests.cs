@@ -57,9 +57,8 @@ public sealed class SharedWorkTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_commit_based_on_a_stale_read_is_refused()
     {
-        var table = azurite.Tables().GetTableClient("etag" + Guid.NewGuid().ToString("N")[..10]);
-        await table.CreateAsync(TestContext.Current.CancellationToken);
-        var store = new InstanceStore(table, 4);
+        var store = new InstanceStore(azurite.Tables(), "etag" + Guid.NewGuid().ToString("N")[..10], 4);
+        await store.CreateTablesAsync(TestContext.Current.CancellationToken);
         var created = new InstanceState
         {
             InstanceId = "placement-7", Partition = store.PartitionOf("placement-7"), Name = "Placement", ExecutionId = "e1",

@@ -23,13 +23,14 @@ public sealed class RunnerProcessTests
 
         await using var runner = await RunnerProcess.StartAsync(settings, cancellation);
         using var http = new HttpClient { BaseAddress = runner.BaseAddress };
-        using var response = await http.GetAsync(new Uri("health", UriKind.Relative), cancellation);
-        var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation)).RootElement;
+        var (status, health) = await HealthWhenSettledAsync(http, cancellation);
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        status.Should().Be(HttpStatusCode.OK, health.ToString());
         var storage = health.GetProperty("checks").GetProperty("storage").GetProperty("details");
         storage.GetProperty("tables").GetString().Should().Be("reachable");
         storage.GetProperty("blobs").GetString().Should().Be("reachable");
+        health.GetProperty("checks").GetProperty("durableRuntime").GetProperty("details").GetProperty("ownedPartitions").GetString()
+            .Should().Be("16", "a lone runner owns every control partition");
 
         await runner.InterruptAsync(TimeSpan.FromSeconds(30));
         runner.ExitCode.Should().Be(0, runner.Output);
@@ -53,6 +54,23 @@ public sealed class RunnerProcessTests
 
         response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         (await response.Content.ReadAsStringAsync(cancellation)).Should().Contain("unreachable");
+    }
+
+    // The durable runtime starts in the background; give it a few seconds to take its leases.
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> HealthWhenSettledAsync(HttpClient http, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            using var response = await http.GetAsync(new Uri("health", UriKind.Relative), cancellation);
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation)).RootElement.Clone();
+            if (response.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline)
+            {
+                return (response.StatusCode, body);
+            }
+
+            await Task.Delay(200, cancellation);
+        }
     }
 
     private static int FreePort()

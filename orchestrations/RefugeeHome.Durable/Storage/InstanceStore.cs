@@ -9,37 +9,67 @@ namespace RefugeeHome.Durable.Storage;
 /// All table access of the runtime. Every change of one instance is one entity-group transaction in its control
 /// partition, guarded by the ETag of the instance row.
 /// </summary>
-internal sealed class InstanceStore(TableClient table, int partitionCount)
+internal sealed class InstanceStore
 {
     private const int MaxBatch = 100;
+    private readonly Dictionary<string, TableClient> _tables;
 
-    public TableClient Table => table;
+    /// <summary>
+    /// Each control partition has a table of its own: a query then reads one partition's rows only, which keeps
+    /// emulators that scan whole tables fast, and spreads load across tables in Azure.
+    /// </summary>
+    public InstanceStore(TableServiceClient service, string taskHubName, int partitionCount)
+    {
+        PartitionCount = partitionCount;
+        _tables = Enumerable.Range(0, partitionCount).ToDictionary(
+            ControlPartitions.Name,
+            index => service.GetTableClient(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{taskHubName}Instances{index:D2}")),
+            StringComparer.Ordinal);
+    }
 
-    public int PartitionCount => partitionCount;
+    public int PartitionCount { get; }
 
-    public string PartitionOf(string instanceId) => ControlPartitions.For(instanceId, partitionCount);
+    public string PartitionOf(string instanceId) => ControlPartitions.For(instanceId, PartitionCount);
 
+    public TableClient TableOf(string partition) => _tables[partition];
+
+    public async Task CreateTablesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var table in _tables.Values)
+        {
+            await table.CreateIfNotExistsAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Reads an instance: a point read of its row, and a range read of its other rows only when it has history or an
+    /// outbox, so starting an instance costs one point read.
+    /// </summary>
     public async Task<InstanceState?> LoadAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var partition = PartitionOf(instanceId);
-        var rows = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and RowKey ge {RowKeys.InstanceRangeStart(instanceId)} and RowKey lt {RowKeys.InstanceRangeEnd(instanceId)}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            rows.Add(row);
-        }
-
-        var instanceRow = rows.Find(row => row.RowKey == RowKeys.Instance(instanceId));
+        var instanceRow = await ReadInstanceRowAsync(instanceId, cancellationToken);
         if (instanceRow is null)
         {
             return null;
         }
 
         var state = InstanceRowMapper.FromEntity(instanceRow);
+        if (state.HistoryChunks == 0 && !state.InRecoveryIndex)
+        {
+            return state;
+        }
+
+        var rows = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {state.Partition} and RowKey ge {RowKeys.InstanceRangeStart(instanceId)} and RowKey lt {RowKeys.InstanceRangeEnd(instanceId)}");
+        await foreach (var row in TableOf(state.Partition).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
         var historyPrefix = $"{instanceId}|H|{state.ExecutionId}|";
         var outboxPrefix = $"{instanceId}|O|{state.ExecutionId}|";
-        foreach (var row in rows.Where(row => row != instanceRow).OrderBy(row => row.RowKey, StringComparer.Ordinal))
+        foreach (var row in rows.Where(row => row.RowKey != instanceRow.RowKey).OrderBy(row => row.RowKey, StringComparer.Ordinal))
         {
             if (row.RowKey.StartsWith(historyPrefix, StringComparison.Ordinal) &&
                 int.Parse(row.RowKey.AsSpan(historyPrefix.Length), System.Globalization.CultureInfo.InvariantCulture) < state.HistoryChunks)
@@ -64,7 +94,7 @@ internal sealed class InstanceStore(TableClient table, int partitionCount)
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition} and RowKey ge {RowKeys.DuePrefix} and RowKey lt {RowKeys.DueUpTo(nowUtc)}");
         var due = new List<DueMessage>();
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken).AsPages())
+        await foreach (var page in TableOf(partition).QueryAsync<TableEntity>(filter, maxPerPage: max, cancellationToken: cancellationToken).AsPages())
         {
             due.AddRange(page.Values.Select(InstanceRowMapper.FromDueRow));
             break;
@@ -78,7 +108,7 @@ internal sealed class InstanceStore(TableClient table, int partitionCount)
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition} and RowKey ge {RowKeys.RecoveryPrefix} and RowKey lt {"~R}"}");
         var ids = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in TableOf(partition).QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             ids.Add(RowKeys.InstanceIdOfRecovery(row.RowKey));
         }
@@ -117,13 +147,13 @@ internal sealed class InstanceStore(TableClient table, int partitionCount)
         var ahead = chunkEntities.Take(chunkEntities.Count - inline).ToList();
         for (var start = 0; start < ahead.Count; start += MaxBatch)
         {
-            await table.SubmitTransactionAsync(
+            await TableOf(state.Partition).SubmitTransactionAsync(
                 ahead.Skip(start).Take(MaxBatch).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)),
                 cancellationToken);
         }
 
         atomic.AddRange(chunkEntities.Skip(ahead.Count).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)));
-        var response = await table.SubmitTransactionAsync(atomic, cancellationToken);
+        var response = await TableOf(state.Partition).SubmitTransactionAsync(atomic, cancellationToken);
         return response.Value[0].Headers.ETag ?? throw new InvalidOperationException("The table service returned no ETag.");
     }
 
@@ -132,7 +162,7 @@ internal sealed class InstanceStore(TableClient table, int partitionCount)
     {
         try
         {
-            await table.SubmitTransactionAsync(
+            await TableOf(state.Partition).SubmitTransactionAsync(
             [
                 new TableTransactionAction(TableTransactionActionType.Add, InstanceRowMapper.ToEntity(state)),
                 new TableTransactionAction(TableTransactionActionType.Add,
@@ -152,7 +182,7 @@ internal sealed class InstanceStore(TableClient table, int partitionCount)
         await DeleteRowsAsync(existing.Partition, (await ListInstanceRowsAsync(existing.InstanceId, cancellationToken))
             .Where(key => key != RowKeys.Instance(existing.InstanceId)), cancellationToken);
         fresh.ETag = existing.ETag;
-        await table.SubmitTransactionAsync(
+        await TableOf(fresh.Partition).SubmitTransactionAsync(
         [
             new TableTransactionAction(TableTransactionActionType.UpdateReplace, InstanceRowMapper.ToEntity(fresh), existing.ETag),
             new TableTransactionAction(TableTransactionActionType.Add,
@@ -166,7 +196,7 @@ internal sealed class InstanceStore(TableClient table, int partitionCount)
         var partition = PartitionOf(instanceId);
         try
         {
-            await table.AddEntityAsync(
+            await TableOf(partition).AddEntityAsync(
                 InstanceRowMapper.DueRow(partition, RowKeys.Due(dueUtc, instanceId, rowSuffix), message, targetExecutionId), cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
@@ -177,12 +207,21 @@ internal sealed class InstanceStore(TableClient table, int partitionCount)
 
     public async Task<TableEntity?> ReadInstanceRowAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(instanceId), RowKeys.Instance(instanceId), cancellationToken: cancellationToken);
+        var partition = PartitionOf(instanceId);
+        var row = await TableOf(partition).GetEntityIfExistsAsync<TableEntity>(partition, RowKeys.Instance(instanceId), cancellationToken: cancellationToken);
         return row.HasValue ? row.Value : null;
     }
 
-    public IAsyncEnumerable<TableEntity> QueryInstanceRowsAsync(string filter, CancellationToken cancellationToken) =>
-        table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken);
+    public async IAsyncEnumerable<TableEntity> QueryInstanceRowsAsync(string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var table in _tables.Values)
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                yield return row;
+            }
+        }
+    }
 
     /// <summary>Deletes an instance and every row it owns.</summary>
     public async Task PurgeAsync(InstanceState state, CancellationToken cancellationToken)
@@ -201,7 +240,7 @@ internal sealed class InstanceStore(TableClient table, int partitionCount)
         // The instance row goes last, so a purge cut short can be repeated.
         keys.Remove(RowKeys.Instance(state.InstanceId));
         await DeleteRowsAsync(state.Partition, keys, cancellationToken);
-        await table.DeleteEntityAsync(state.Partition, RowKeys.Instance(state.InstanceId), state.ETag, cancellationToken);
+        await TableOf(state.Partition).DeleteEntityAsync(state.Partition, RowKeys.Instance(state.InstanceId), state.ETag, cancellationToken);
     }
 
     /// <summary>Deletes rows in batches, ignoring rows already gone.</summary>
@@ -211,13 +250,13 @@ internal sealed class InstanceStore(TableClient table, int partitionCount)
         {
             try
             {
-                await table.SubmitTransactionAsync(batch.Select(key => Delete(partition, key)), cancellationToken);
+                await TableOf(partition).SubmitTransactionAsync(batch.Select(key => Delete(partition, key)), cancellationToken);
             }
             catch (TableTransactionFailedException exception) when (exception.Status == 404)
             {
                 foreach (var key in batch)
                 {
-                    await table.DeleteEntityAsync(partition, key, ETag.All, cancellationToken);
+                    await TableOf(partition).DeleteEntityAsync(partition, key, ETag.All, cancellationToken);
                 }
             }
         }
@@ -225,10 +264,11 @@ internal sealed class InstanceStore(TableClient table, int partitionCount)
 
     private async Task<IReadOnlyList<string>> ListInstanceRowsAsync(string instanceId, CancellationToken cancellationToken)
     {
+        var partition = PartitionOf(instanceId);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {PartitionOf(instanceId)} and RowKey ge {RowKeys.InstanceRangeStart(instanceId)} and RowKey lt {RowKeys.InstanceRangeEnd(instanceId)}");
+            $"PartitionKey eq {partition} and RowKey ge {RowKeys.InstanceRangeStart(instanceId)} and RowKey lt {RowKeys.InstanceRangeEnd(instanceId)}");
         var keys = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in TableOf(partition).QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             keys.Add(row.RowKey);
         }

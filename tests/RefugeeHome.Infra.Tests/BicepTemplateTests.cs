@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using AwesomeAssertions;
+using RefugeeHome.Hosting.LocalStorage;
+
+namespace RefugeeHome.Infra.Tests;
+
+public sealed class BicepTemplateTests
+{
+    private static readonly string Template = Path.Combine(RepositoryRoot.Find(), "infra", "main.bicep");
+
+    [Fact]
+    public async Task The_template_lints_clean()
+    {
+        var (exitCode, output) = await BicepAsync("lint", Template);
+
+        exitCode.Should().Be(0, output);
+        output.Should().NotContain("Warning").And.NotContain("Error");
+    }
+
+    [Fact]
+    public async Task Storage_allows_no_shared_keys_and_no_public_blobs()
+    {
+        var storage = Resource(await CompiledAsync(), "Microsoft.Storage/storageAccounts")["properties"]!;
+
+        storage["allowSharedKeyAccess"]!.GetValue<bool>().Should().BeFalse();
+        storage["allowBlobPublicAccess"]!.GetValue<bool>().Should().BeFalse();
+        storage["minimumTlsVersion"]!.GetValue<string>().Should().Be("TLS1_2");
+    }
+
+    [Fact]
+    public async Task Every_container_is_private()
+    {
+        var containers = Resource(await CompiledAsync(), "Microsoft.Storage/storageAccounts/blobServices/containers");
+
+        containers["properties"]!["publicAccess"]!.GetValue<string>().Should().Be("None");
+    }
+
+    [Fact]
+    public async Task The_app_reaches_storage_with_its_managed_identity_and_no_connection_string()
+    {
+        var template = await CompiledAsync();
+        var settings = Resource(template, "Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
+            .ToDictionary(setting => setting!["name"]!.GetValue<string>(), setting => setting!["value"]!.ToJsonString());
+
+        settings.Keys.Should().Contain(["AzureWebJobsStorage__accountName", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__clientId"]);
+        settings.Keys.Should().NotContain("AzureWebJobsStorage");
+        template.ToJsonString().Should().NotContain("AccountKey").And.NotContain("listKeys");
+    }
+
+    private static JsonNode Resource(JsonNode template, string type) =>
+        template["resources"]!.AsArray().Select(resource => resource!).First(resource => resource["type"]!.GetValue<string>() == type);
+
+    private static async Task<JsonNode> CompiledAsync()
+    {
+        var (exitCode, output) = await BicepAsync("build", Template, "--stdout");
+        exitCode.Should().Be(0, output);
+        return JsonNode.Parse(output)!;
+    }
+
+    private static async Task<(int ExitCode, string Output)> BicepAsync(params string[] arguments)
+    {
+        var bicep = typeof(BicepTemplateTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(attribute => attribute.Key == "BicepPath").Value!;
+        var start = new ProcessStartInfo(bicep) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output + await errors);
+    }
+}
