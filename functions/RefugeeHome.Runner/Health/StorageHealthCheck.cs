@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -31,8 +30,10 @@ internal sealed class StorageHealthCheck(TableServiceClient tables, BlobServiceC
             await probe();
             return Reachable;
         }
-        catch (Exception exception) when (exception is RequestFailedException or OperationCanceledException or HttpRequestException)
+        catch (Exception exception)
         {
+            // Whatever failed (an HTTP error, a timeout, the SDK's AggregateException after its retries), storage did
+            // not answer; the type says which.
             return $"unreachable: {exception.GetType().Name}";
         }
     }
