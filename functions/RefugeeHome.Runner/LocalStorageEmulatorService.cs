@@ -18,7 +18,7 @@ internal sealed partial class LocalStorageEmulatorService(
     {
         var connectionString = configuration[StorageAccount.SettingName];
         var endpoints = connectionString is null ? null : LocalEmulatorEndpoints.TryParse(connectionString);
-        if (endpoints is null || await AzuriteProcess.IsListeningAsync(endpoints.TablePort, cancellationToken))
+        if (endpoints is null || await LoopbackPorts.IsListeningAsync(endpoints.TablePort, cancellationToken))
         {
             return;
         }

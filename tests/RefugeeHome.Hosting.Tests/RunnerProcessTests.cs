@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using AwesomeAssertions;
 using RefugeeHome.Hosting.LocalStorage;
@@ -13,7 +12,7 @@ public sealed class RunnerProcessTests
     public async Task Starts_its_own_emulator_answers_health_and_stops_both_on_ctrl_c()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var ports = Enumerable.Range(0, 3).Select(_ => FreePort()).ToArray();
+        var ports = Enumerable.Range(0, 3).Select(_ => LoopbackPorts.Free()).ToArray();
         var dataFolder = Directory.CreateTempSubdirectory("refugeehome-runner-");
         var settings = new Dictionary<string, string>
         {
@@ -34,7 +33,7 @@ public sealed class RunnerProcessTests
 
         await runner.InterruptAsync(TimeSpan.FromSeconds(30));
         runner.ExitCode.Should().Be(0, runner.Output);
-        (await AzuriteProcess.IsListeningAsync(ports[2], cancellation)).Should().BeFalse("the emulator the runner started stops with it");
+        (await LoopbackPorts.IsListeningAsync(ports[2], cancellation)).Should().BeFalse("the emulator the runner started stops with it");
         dataFolder.Delete(recursive: true);
     }
 
@@ -45,7 +44,7 @@ public sealed class RunnerProcessTests
         var settings = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;" +
-                $"BlobEndpoint=http://localhost.invalid:{FreePort()}/a;TableEndpoint=http://localhost.invalid:{FreePort()}/a;",
+                $"BlobEndpoint=http://localhost.invalid:{LoopbackPorts.Free()}/a;TableEndpoint=http://localhost.invalid:{LoopbackPorts.Free()}/a;",
         };
 
         await using var runner = await RunnerProcess.StartAsync(settings, cancellation);
@@ -71,14 +70,5 @@ public sealed class RunnerProcessTests
 
             await Task.Delay(200, cancellation);
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

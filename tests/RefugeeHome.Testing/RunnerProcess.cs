@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using RefugeeHome.Hosting.LocalStorage;
 
 namespace RefugeeHome.Testing;
 
@@ -15,11 +13,12 @@ public sealed class RunnerProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly CapturedOutput _output;
 
     private RunnerProcess(Process process, int port)
     {
         _process = process;
+        _output = CapturedOutput.Of(process);
         Port = port;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
     }
@@ -31,16 +30,7 @@ public sealed class RunnerProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Everything the runner printed so far.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <summary>True once the process has ended.</summary>
     public bool HasExited => _process.HasExited;
@@ -52,7 +42,7 @@ public sealed class RunnerProcess : IAsyncDisposable
     public static async Task<RunnerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "RefugeeHome.Runner.dll") },
@@ -67,10 +57,6 @@ public sealed class RunnerProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The runner did not start.");
         var runner = new RunnerProcess(process, port);
-        process.OutputDataReceived += (_, line) => runner.Append(line.Data);
-        process.ErrorDataReceived += (_, line) => runner.Append(line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         await runner.WaitUntilAnsweringAsync(cancellationToken);
         return runner;
     }
@@ -117,27 +103,5 @@ public sealed class RunnerProcess : IAsyncDisposable
                 await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
             }
         }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 
 namespace RefugeeHome.Hosting.LocalStorage;
 
@@ -29,9 +26,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
-    private readonly StringBuilder _log;
+    private readonly CapturedOutput _log;
 
-    private AzuriteProcess(Process process, StringBuilder log, int blobPort, int queuePort, int tablePort)
+    private AzuriteProcess(Process process, CapturedOutput log, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
         _log = log;
@@ -60,21 +57,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
             $"QueueEndpoint=http://127.0.0.1:{queuePort}/{AccountName};" +
             $"TableEndpoint=http://127.0.0.1:{tablePort}/{AccountName};");
 
-    /// <summary>True when something accepts connections on the loopback <paramref name="port"/>.</summary>
-    public static async Task<bool> IsListeningAsync(int port, CancellationToken cancellationToken)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Installs Azurite if needed, starts it and waits until all three services accept connections.</summary>
     public static async Task<AzuriteProcess> StartAsync(
         string repositoryRoot, AzuriteOptions options, CancellationToken cancellationToken)
@@ -98,9 +80,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private static async Task<AzuriteProcess> StartOnceAsync(
         string repositoryRoot, AzuriteOptions options, CancellationToken cancellationToken)
     {
-        var blobPort = options.BlobPort == 0 ? FreePort() : options.BlobPort;
-        var queuePort = options.QueuePort == 0 ? FreePort() : options.QueuePort;
-        var tablePort = options.TablePort == 0 ? FreePort() : options.TablePort;
+        var blobPort = options.BlobPort == 0 ? LoopbackPorts.Free() : options.BlobPort;
+        var queuePort = options.QueuePort == 0 ? LoopbackPorts.Free() : options.QueuePort;
+        var tablePort = options.TablePort == 0 ? LoopbackPorts.Free() : options.TablePort;
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = repositoryRoot,
@@ -126,13 +108,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
             start.ArgumentList.Add(options.DataFolder);
         }
 
-        var log = new StringBuilder();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += (_, line) => Append(log, line.Data);
-        process.ErrorDataReceived += (_, line) => Append(log, line.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var azurite = new AzuriteProcess(process, log, blobPort, queuePort, tablePort);
+        var azurite = new AzuriteProcess(process, CapturedOutput.Of(process), blobPort, queuePort, tablePort);
         try
         {
             await azurite.WaitUntilListeningAsync(cancellationToken);
@@ -150,30 +127,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
-            while (!await IsListeningAsync(port, cancellationToken))
+            while (!await LoopbackPorts.IsListeningAsync(port, cancellationToken))
             {
                 if (_process.HasExited)
                 {
-                    throw new AzuriteStartException($"Azurite exited with code {_process.ExitCode}: {Log}");
+                    throw new AzuriteStartException($"Azurite exited with code {_process.ExitCode}: {_log}");
                 }
 
                 if (deadline.Elapsed > StartTimeout)
                 {
-                    throw new AzuriteStartException($"Azurite did not listen on port {port} within {StartTimeout}: {Log}");
+                    throw new AzuriteStartException($"Azurite did not listen on port {port} within {StartTimeout}: {_log}");
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-            }
-        }
-    }
-
-    private string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
             }
         }
     }
@@ -188,28 +154,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static void Append(StringBuilder log, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (log)
-        {
-            log.AppendLine(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
