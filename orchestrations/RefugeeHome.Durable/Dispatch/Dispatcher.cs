@@ -29,6 +29,7 @@ internal sealed partial class Dispatcher : IDisposable
     private readonly ConcurrentDictionary<string, PartitionPoller> _pollers = new(StringComparer.Ordinal);
     private readonly Channel<ActiveInstance> _ready = Channel.CreateUnbounded<ActiveInstance>();
     private readonly SemaphoreSlim _activitySlots;
+    private readonly DurableTaskClient _childStarter;
     private long _eventsProcessed;
 
     public Dispatcher(InstanceStore store, EpisodePlanner planner, DurableTaskRegistry registry, LeaseManager leases, DurableRuntimeOptions options, ILogger logger)
@@ -40,6 +41,7 @@ internal sealed partial class Dispatcher : IDisposable
         _options = options;
         _logger = logger;
         _activitySlots = new SemaphoreSlim(options.MaxConcurrentActivities);
+        _childStarter = new DurableTaskClient(store, registry.Payloads, options.Clock, Notify);
         leases.Acquired += StartPolling;
         leases.Lost += StopPartition;
     }
@@ -432,8 +434,7 @@ internal sealed partial class Dispatcher : IDisposable
             switch (message)
             {
                 case StartChildMessage start:
-                    await new DurableTaskClient(_store, _registry.Payloads, _options.Clock, Notify)
-                        .StartChildAsync(start.TargetInstanceId, start.Name, start.Input, start.Parent, cancellationToken);
+                    await _childStarter.StartChildAsync(start.TargetInstanceId, start.Name, start.Input, start.Parent, cancellationToken);
                     break;
                 case NotifyParentMessage notify:
                     await _store.SendAsync(notify.TargetInstanceId, notify.Result, notify.MessageId, notify.TargetExecutionId, now, cancellationToken);
