@@ -1,0 +1,213 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using RefugeeHome.Statistics.Municipalities;
+
+namespace RefugeeHome.Statistics;
+
+/// <summary>
+/// Counters per municipality, kept up to date as journeys change stage. Each municipality is a partition holding its
+/// counters and one row per household (an opaque id and a stage, nothing personal). A stage change updates the
+/// household row and the counters in one transaction guarded by ETags, so a retried activity never counts twice, and
+/// reading the report costs a few point reads per municipality whatever the number of households.
+/// </summary>
+public sealed class HouseholdStatistics
+{
+    private const string HouseholdPrefix = "h|";
+    private const string CounterPrefix = "c|";
+    private const string EventMarkerPrefix = "p|";
+    private const string MunicipalityIndexPartition = "municipalities";
+    private const int MaxAttempts = 20;
+
+    private readonly TableClient _counters;
+    private readonly TableClient _municipalities;
+    private readonly MunicipalityNames _names;
+
+    /// <summary>Uses the tables <c>StatisticsCounters</c> and <c>StatisticsMunicipalities</c>, named after <paramref name="tablePrefix"/>.</summary>
+    public HouseholdStatistics(TableServiceClient tables, MunicipalityNames names, string tablePrefix = "")
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _counters = tables.GetTableClient(tablePrefix + "StatisticsCounters");
+        _municipalities = tables.GetTableClient(tablePrefix + "StatisticsMunicipalities");
+        _names = names;
+    }
+
+    /// <summary>Creates the tables if needed.</summary>
+    public async Task CreateTablesAsync(CancellationToken cancellationToken)
+    {
+        await _counters.CreateIfNotExistsAsync(cancellationToken);
+        await _municipalities.CreateIfNotExistsAsync(cancellationToken);
+    }
+
+    /// <summary>Records that host household <paramref name="householdId"/> is now at <paramref name="stage"/>.</summary>
+    public Task RecordHostAsync(string householdId, string municipality, HostStage stage, CancellationToken cancellationToken) =>
+        RecordAsync(householdId, "host", municipality, stage.ToString(), Metrics.Of(stage), cancellationToken);
+
+    /// <summary>Records that guest household <paramref name="householdId"/> is now at <paramref name="stage"/>.</summary>
+    public Task RecordGuestAsync(string householdId, string municipality, GuestStage stage, CancellationToken cancellationToken) =>
+        RecordAsync(householdId, "guest", municipality, stage.ToString(), Metrics.Of(stage), cancellationToken);
+
+    /// <summary>Counts a placement that started on <paramref name="day"/>, once per placement.</summary>
+    public Task RecordPlacementStartedAsync(string placementId, string municipality, DateOnly day, CancellationToken cancellationToken) =>
+        RecordEventAsync(placementId, municipality, Metrics.PlacementsStarted, day, cancellationToken);
+
+    /// <summary>Counts a placement that ended on <paramref name="day"/>, once per placement.</summary>
+    public Task RecordPlacementEndedAsync(string placementId, string municipality, DateOnly day, CancellationToken cancellationToken) =>
+        RecordEventAsync(placementId, municipality, Metrics.PlacementsEnded, day, cancellationToken);
+
+    /// <summary>Every municipality's counts: the current stock, and the events of <paramref name="day"/>.</summary>
+    public async Task<IReadOnlyList<MunicipalityCounts>> ReadAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var municipalities = new List<(string Partition, string Name)>();
+        await foreach (var row in _municipalities.QueryAsync<TableEntity>(
+            row => row.PartitionKey == MunicipalityIndexPartition, cancellationToken: cancellationToken))
+        {
+            municipalities.Add((row.RowKey, row.GetString("Name")));
+        }
+
+        var counts = new MunicipalityCounts[municipalities.Count];
+        await Parallel.ForEachAsync(municipalities.Select((municipality, index) => (municipality, index)),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (item, token) => counts[item.index] = new MunicipalityCounts(
+                item.municipality.Name, await ReadCountsAsync(item.municipality.Partition, day, token)));
+        return counts.OrderBy(count => count.Municipality, StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<IReadOnlyDictionary<string, int>> ReadCountsAsync(string partition, DateOnly day, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var metric in Metrics.All)
+        {
+            var row = await _counters.GetEntityIfExistsAsync<TableEntity>(partition, CounterKey(metric, day), ["Count"], cancellationToken);
+            values[metric] = row.HasValue ? row.Value!.GetInt32("Count") ?? 0 : 0;
+        }
+
+        return values;
+    }
+
+    private async Task RecordAsync(
+        string householdId, string kind, string municipality, string stage, IReadOnlySet<string> metrics, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(householdId);
+        var partition = await PartitionForAsync(municipality, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var household = await _counters.GetEntityIfExistsAsync<TableEntity>(partition, HouseholdPrefix + householdId, cancellationToken: cancellationToken);
+            var previous = household.HasValue ? household.Value! : null;
+            if (previous?.GetString("Stage") == stage)
+            {
+                return;
+            }
+
+            var before = previous is null ? new HashSet<string>() : PreviousMetrics(previous);
+            var actions = new List<TableTransactionAction>
+            {
+                previous is null
+                    ? new(TableTransactionActionType.Add, HouseholdRow(partition, householdId, kind, stage, metrics))
+                    : new(TableTransactionActionType.UpdateReplace, HouseholdRow(partition, householdId, kind, stage, metrics), previous.ETag),
+            };
+            foreach (var metric in before.Except(metrics))
+            {
+                actions.Add(await CounterChangeAsync(partition, CounterKey(metric, null), -1, cancellationToken));
+            }
+
+            foreach (var metric in metrics.Except(before))
+            {
+                actions.Add(await CounterChangeAsync(partition, CounterKey(metric, null), +1, cancellationToken));
+            }
+
+            if (await TrySubmitAsync(actions, attempt, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task RecordEventAsync(string placementId, string municipality, string metric, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(placementId);
+        var partition = await PartitionForAsync(municipality, cancellationToken);
+        var marker = $"{EventMarkerPrefix}{placementId}|{metric}";
+        for (var attempt = 1; ; attempt++)
+        {
+            if ((await _counters.GetEntityIfExistsAsync<TableEntity>(partition, marker, cancellationToken: cancellationToken)).HasValue)
+            {
+                return;
+            }
+
+            var actions = new List<TableTransactionAction>
+            {
+                new(TableTransactionActionType.Add, new TableEntity(partition, marker)),
+                await CounterChangeAsync(partition, CounterKey(metric, day), +1, cancellationToken),
+            };
+            if (await TrySubmitAsync(actions, attempt, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<bool> TrySubmitAsync(List<TableTransactionAction> actions, int attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _counters.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
+        {
+            // Another change of the same municipality came first: read again and recount.
+            return false;
+        }
+    }
+
+    private async Task<TableTransactionAction> CounterChangeAsync(string partition, string rowKey, int delta, CancellationToken cancellationToken)
+    {
+        var counter = await _counters.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken);
+        if (!counter.HasValue)
+        {
+            return new TableTransactionAction(TableTransactionActionType.Add, new TableEntity(partition, rowKey) { ["Count"] = Math.Max(delta, 0) });
+        }
+
+        var row = counter.Value!;
+        row["Count"] = Math.Max((row.GetInt32("Count") ?? 0) + delta, 0);
+        return new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag);
+    }
+
+    private async Task<string> PartitionForAsync(string municipality, CancellationToken cancellationToken)
+    {
+        var name = _names.Normalize(municipality);
+        var partition = PartitionKey(name);
+        try
+        {
+            await _municipalities.UpsertEntityAsync(
+                new TableEntity(MunicipalityIndexPartition, partition) { ["Name"] = name }, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            // A concurrent first change of the same municipality wrote the same row.
+        }
+
+        return partition;
+    }
+
+    private static TableEntity HouseholdRow(string partition, string householdId, string kind, string stage, IReadOnlySet<string> metrics) =>
+        new(partition, HouseholdPrefix + householdId) { ["Kind"] = kind, ["Stage"] = stage, ["Metrics"] = string.Join(',', metrics.Order(StringComparer.Ordinal)) };
+
+    private static HashSet<string> PreviousMetrics(TableEntity household) =>
+        (household.GetString("Metrics") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+
+    private static string CounterKey(string metric, DateOnly? day) =>
+        Metrics.Stock.Contains(metric) || day is null
+            ? CounterPrefix + metric
+            : CounterPrefix + metric + "|" + day.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // Keys may not hold '/', '\', '#' or '?'; listed names never do, but a cleaned unknown name might.
+    private static string PartitionKey(string name) =>
+        string.Concat(name.Select(c => c is '/' or '\\' or '#' or '?' ? '_' : c));
+}
+
+/// <summary>The numbers of one municipality, by metric name (see <see cref="Metrics"/>).</summary>
+/// <param name="Municipality">Canonical municipality name.</param>
+/// <param name="Counts">Count per metric.</param>
+public sealed record MunicipalityCounts(string Municipality, IReadOnlyDictionary<string, int> Counts);

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace RefugeeHome.Statistics.Municipalities;
+
+/// <summary>
+/// Maps the ways people write a municipality ("'s-Hertogenbosch", "s-Hertogenbosch", "Den Bosch") to one canonical
+/// name, so variants do not split the counts. The list with its aliases is data (<c>municipalities.json</c>); a name
+/// not on it is kept in its cleaned form, never dropped.
+/// </summary>
+public sealed class MunicipalityNames
+{
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    private readonly Dictionary<string, string> _canonicalByKey;
+
+    private MunicipalityNames(Dictionary<string, string> canonicalByKey) => _canonicalByKey = canonicalByKey;
+
+    /// <summary>The list shipped with the product.</summary>
+    public static MunicipalityNames Default { get; } = Load();
+
+    /// <summary>Canonical names on the list.</summary>
+    public IReadOnlyCollection<string> Canonical => _canonicalByKey.Values.Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The canonical name of <paramref name="written"/>, or its cleaned form when it is not on the list.</summary>
+    /// <exception cref="ArgumentException">Nothing is left of the name after cleaning.</exception>
+    public string Normalize(string written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        var cleaned = Clean(written);
+        if (cleaned.Length == 0)
+        {
+            throw new ArgumentException("A municipality name is required.", nameof(written));
+        }
+
+        return _canonicalByKey.TryGetValue(Key(cleaned), out var canonical) ? canonical : cleaned;
+    }
+
+    /// <summary>Trims, folds white space and turns typographic apostrophes into plain ones.</summary>
+    private static string Clean(string written) =>
+        string.Join(' ', written.Replace('\u2019', '\'').Replace('\u2018', '\'').Replace('`', '\'')
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>What two spellings of one name share: no case, accents, apostrophes or hyphens.</summary>
+    private static string Key(string cleaned)
+    {
+        var builder = new StringBuilder(cleaned.Length);
+        foreach (var c in cleaned.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+            else if (c is ' ' or '-' or '/' && builder.Length > 0 && builder[^1] != ' ')
+            {
+                builder.Append(' ');
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static MunicipalityNames Load()
+    {
+        using var stream = typeof(MunicipalityNames).Assembly.GetManifestResourceStream("RefugeeHome.Statistics.municipalities.json")
+            ?? throw new InvalidOperationException("The municipality list is missing from the assembly.");
+        var entries = JsonSerializer.Deserialize<List<Entry>>(stream, JsonOptions) ?? [];
+        var canonicalByKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            foreach (var spelling in entry.Aliases.Prepend(entry.Name))
+            {
+                if (!canonicalByKey.TryAdd(Key(Clean(spelling)), entry.Name) && canonicalByKey[Key(Clean(spelling))] != entry.Name)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                        $"'{spelling}' names both {canonicalByKey[Key(Clean(spelling))]} and {entry.Name} in the municipality list."));
+                }
+            }
+        }
+
+        return new MunicipalityNames(canonicalByKey);
+    }
+
+    private sealed record Entry(string Name, IReadOnlyList<string> Aliases);
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using SendGrid;
+using SendGrid.Helpers.Mail;
+
+namespace RefugeeHome.Statistics;
+
+/// <summary>
+/// Produces, stores and mails the ministry report of each day once. A run claims a report date in the runs table
+/// before it works on it, so a retry, a restart or a second instance running at the same moment sends nothing new; a
+/// run also catches up the nights missed since the last report it sent.
+/// </summary>
+public sealed class NightlyStatisticsJob(
+    HouseholdStatistics statistics,
+    ReportStore reports,
+    TableClient runs,
+    ISendGridClient mail,
+    EmailAddress sender,
+    StatisticsOptions options,
+    TimeProvider clock)
+{
+    private const string RunPartition = "run";
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+
+    /// <summary>Creates the runs table if needed.</summary>
+    public Task CreateTableAsync(CancellationToken cancellationToken) => runs.CreateIfNotExistsAsync(cancellationToken);
+
+    /// <summary>
+    /// Reports every day from the one after the last sent report (at most <see cref="StatisticsOptions.CatchUpDays"/>
+    /// back) up to <paramref name="upTo"/>; the very first run reports <paramref name="upTo"/> only.
+    /// </summary>
+    /// <returns>The days this run sent.</returns>
+    public async Task<IReadOnlyList<DateOnly>> RunAsync(DateOnly upTo, CancellationToken cancellationToken)
+    {
+        // Catching up reaches back to the last report sent, never before the first one, and at most CatchUpDays.
+        var lastSent = await LastSentAsync(cancellationToken);
+        var first = lastSent is { } last
+            ? (last.AddDays(1) > upTo.AddDays(-(options.CatchUpDays - 1)) ? last.AddDays(1) : upTo.AddDays(-(options.CatchUpDays - 1)))
+            : upTo;
+
+        var sent = new List<DateOnly>();
+        for (var day = first; day <= upTo; day = day.AddDays(1))
+        {
+            if (await ReportAsync(day, cancellationToken))
+            {
+                sent.Add(day);
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>The date of the newest report sent, or null before the first.</summary>
+    public async Task<DateOnly?> LastSentAsync(CancellationToken cancellationToken)
+    {
+        DateOnly? last = null;
+        await foreach (var run in runs.QueryAsync<TableEntity>(row => row.PartitionKey == RunPartition, cancellationToken: cancellationToken))
+        {
+            var day = DateOnly.ParseExact(run.RowKey, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (run.GetString("State") == "Sent" && (last is null || day > last))
+            {
+                last = day;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>Reports one day unless it was reported already or another run is reporting it now.</summary>
+    /// <returns>True when this call sent the report.</returns>
+    public async Task<bool> ReportAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var claim = await TryClaimAsync(day, cancellationToken);
+        if (claim is null)
+        {
+            return false;
+        }
+
+        var report = new StatisticsReport(day, clock.GetUtcNow(), options.SuppressBelow, await statistics.ReadAsync(day, cancellationToken));
+        await reports.SaveAsync(report, cancellationToken);
+        await SendAsync(report, cancellationToken);
+        claim["State"] = "Sent";
+        claim["SentAt"] = clock.GetUtcNow();
+        await runs.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+        return true;
+    }
+
+    private async Task<TableEntity?> TryClaimAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        var key = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var now = clock.GetUtcNow();
+        var fresh = new TableEntity(RunPartition, key) { ["State"] = "Claimed", ["ClaimedAt"] = now };
+        try
+        {
+            var added = await runs.AddEntityAsync(fresh, cancellationToken);
+            fresh.ETag = added.Headers.ETag ?? ETag.All;
+            return fresh;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            var existing = (await runs.GetEntityAsync<TableEntity>(RunPartition, key, cancellationToken: cancellationToken)).Value;
+            if (existing.GetString("State") == "Sent" || existing.GetDateTimeOffset("ClaimedAt") > now - ClaimLease)
+            {
+                return null;
+            }
+
+            // The run that claimed this day died before sending: take its claim over.
+            existing["ClaimedAt"] = now;
+            try
+            {
+                var updated = await runs.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                existing.ETag = updated.Headers.ETag ?? ETag.All;
+                return existing;
+            }
+            catch (RequestFailedException conflict) when (conflict.Status == 412)
+            {
+                return null;
+            }
+        }
+    }
+
+    private async Task SendAsync(StatisticsReport report, CancellationToken cancellationToken)
+    {
+        var recipients = options.Recipients.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(address => new EmailAddress(address)).ToList();
+        if (recipients.Count == 0)
+        {
+            throw new InvalidOperationException("Statistics__Recipients names no recipient for the ministry report.");
+        }
+
+        var message = MailHelper.CreateSingleEmailToMultipleRecipients(
+            sender, recipients, $"Cijfers particuliere opvang {report.Name}",
+            $"Cijfers particuliere opvang van {report.Name}: zie de bijlage (CSV).", ReportFormats.ToDutchSummaryHtml(report));
+        message.AddAttachment($"particuliere-opvang-{report.Name}.csv",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(ReportFormats.ToCsv(report))), "text/csv");
+        var response = await mail.SendEmailAsync(message, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"SendGrid refused the report of {report.Name}: {(int)response.StatusCode} {await response.Body.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+}
