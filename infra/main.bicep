@@ -18,6 +18,12 @@ param dotnetVersion string = '10.0'
 @maxValue(365)
 param deletedBlobRetentionDays int = 7
 
+@description('Sender address of every email.')
+param mailFrom string
+
+@description('Addresses that receive the nightly ministry statistics, separated by semicolons.')
+param ministryRecipients string
+
 var suffix = uniqueString(resourceGroup().id, environmentName)
 var storageAccountName = take(toLower('st${replace(environmentName, '-', '')}${suffix}'), 24)
 var deploymentContainerName = 'app-package'
@@ -199,6 +205,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
+        { name: 'SendGrid__ApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=SendGrid--ApiKey)' }
+        { name: 'SendGrid__From', value: mailFrom }
+        { name: 'Statistics__Recipients', value: ministryRecipients }
+        { name: 'Statistics__ApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=Statistics--ApiKey)' }
       ]
     }
   }
@@ -215,5 +225,5 @@ output appHostName string = app.properties.defaultHostName
 @description('Client id of the managed identity the app runs as.')
 output identityClientId string = identity.properties.clientId
 
-@description('Key Vault for the app\'s secrets, read through Key Vault references with the managed identity.')
+@description('Key Vault for the app\'s secrets (SendGrid--ApiKey, Statistics--ApiKey), read through Key Vault references with the managed identity.')
 output keyVaultName string = vault.name

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace RefugeeHome.Runner.LocalMail;
+
+/// <summary>A SendGrid-compatible sink (<c>POST /v3/mail/send</c>) and the outbox pages that show what it caught.</summary>
+internal static class LocalMailEndpoints
+{
+    public static void MapLocalMail(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/v3/mail/send", async (HttpRequest request, LocalOutbox outbox, TimeProvider clock) =>
+        {
+            JsonElement body;
+            try
+            {
+                body = (await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted)).RootElement.Clone();
+                outbox.Add(body, clock.GetUtcNow());
+            }
+            catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                return Results.BadRequest(new { errors = new[] { new { message = $"Not a SendGrid v3 mail: {exception.Message}" } } });
+            }
+
+            return Results.StatusCode(StatusCodes.Status202Accepted);
+        });
+        endpoints.MapGet("/dev/outbox", (HttpRequest request, LocalOutbox outbox) =>
+            request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)
+                ? Results.Json(outbox.All.Select(email => new { email.Id, email.ReceivedAt, email.Subject, email.To, email.Attachments }))
+                : Results.Content(ListPage(outbox.All), "text/html; charset=utf-8"));
+        endpoints.MapGet("/dev/outbox/{id:int}", (int id, LocalOutbox outbox) =>
+            outbox.Find(id) is { } email
+                ? Results.Content(EmailPage(email), "text/html; charset=utf-8")
+                : Results.NotFound($"No email {id} in the outbox."));
+    }
+
+    private static string ListPage(IReadOnlyList<CapturedEmail> emails)
+    {
+        var html = new StringBuilder("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Outbox</title><h1>Outbox</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{emails.Count} emails caught by the local SendGrid sink.</p><ul>");
+        foreach (var email in emails.Reverse())
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<li><a href=\"/dev/outbox/{email.Id}\">{Encode(email.Subject)}</a> to {Encode(string.Join(", ", email.To))} at {email.ReceivedAt:u}</li>");
+        }
+
+        return html.Append("</ul></html>").ToString();
+    }
+
+    // The body is the HTML the product generated, with user values already encoded; it is shown as it would arrive.
+    private static string EmailPage(CapturedEmail email) =>
+        $"<!doctype html><html><meta charset=\"utf-8\"><title>{Encode(email.Subject)}</title>" +
+        $"<p><a href=\"/dev/outbox\">Outbox</a></p><h1>{Encode(email.Subject)}</h1><p>To: {Encode(string.Join(", ", email.To))}</p>" +
+        $"<p>Attachments: {Encode(string.Join(", ", email.Attachments))}</p><hr>" +
+        (email.Html ?? $"<pre>{Encode(email.Text ?? "")}</pre>") + "</html>";
+
+    private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
+}
