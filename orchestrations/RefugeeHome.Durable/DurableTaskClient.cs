@@ -41,13 +41,17 @@ public sealed class DurableTaskClient
     internal Task StartChildAsync(string instanceId, string name, string? input, ParentInstance parent, CancellationToken cancellationToken) =>
         StartAsync(instanceId, name, input, parent, _clock.GetUtcNow().UtcDateTime, cancellationToken);
 
-    /// <summary>Sends an event to a running instance; events are delivered in the order they were raised.</summary>
+    /// <summary>
+    /// Sends an event to a running instance; events are delivered in the order they were raised. Raising again with
+    /// the same <paramref name="eventId"/> delivers the event once, so a retried request cannot answer twice.
+    /// </summary>
     /// <exception cref="InvalidOperationException">No instance has that id.</exception>
-    public async Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellationToken = default)
+    public async Task RaiseEventAsync(
+        string instanceId, string eventName, object? eventPayload = null, string? eventId = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         await EnsureExistsAsync(instanceId, cancellationToken);
-        var messageId = Guid.NewGuid().ToString("N");
+        var messageId = eventId ?? Guid.NewGuid().ToString("N");
         await SendAsync(instanceId, new EventRaised(eventName, _payloads.Serialize(eventPayload), messageId), messageId, cancellationToken);
     }
 

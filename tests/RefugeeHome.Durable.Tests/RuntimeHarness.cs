@@ -123,5 +123,21 @@ internal sealed class RuntimeHarness : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>Rows of the due index (messages, timers, start signals) that name the instance.</summary>
+    public async Task<List<TableEntity>> DueRowsOfAsync(string instanceId)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in TableOf(instanceId).QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"RowKey ge {"~D|"} and RowKey lt {"~D}"}")))
+        {
+            if (row.RowKey.Contains($"|{instanceId}|", StringComparison.Ordinal))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
     public async ValueTask DisposeAsync() => await Runtime.DisposeAsync();
 }

@@ -98,6 +98,32 @@ public sealed class RuntimeTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_event_raised_again_with_the_same_id_is_delivered_once()
+    {
+        await using var harness = await RuntimeHarness.StartAsync(azurite, registry => registry.AddOrchestratorFunc<object?, string>("Answer", async (context, _) =>
+        {
+            var first = await context.WaitForExternalEvent<string>("Screened");
+            await context.CreateTimer(TimeSpan.FromDays(1), CancellationToken.None);
+            using var quiet = new CancellationTokenSource();
+            var second = context.WaitForExternalEvent<string>("Screened", quiet.Token);
+            var timeout = context.CreateTimer(TimeSpan.FromDays(1), CancellationToken.None);
+            return first + "," + (await Task.WhenAny(second, timeout) == second ? second.Result : "once");
+        }));
+
+        var id = await harness.Client.ScheduleNewOrchestrationInstanceAsync("Answer");
+        await harness.Client.RaiseEventAsync(id, "Screened", "suitable", eventId: "link-7f3a");
+        await harness.Client.RaiseEventAsync(id, "Screened", "suitable", eventId: "link-7f3a");
+        await harness.WaitUntilAsync(id, instance => instance.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+        await Task.Delay(300);
+        await harness.Client.RaiseEventAsync(id, "Screened", "suitable", eventId: "link-7f3a");
+        var result = await harness.AdvanceUntilCompletedAsync(id, TimeSpan.FromHours(12));
+
+        result.ReadOutputAs<string>().Should().Be("suitable,once");
+        await Task.Delay(300);
+        (await harness.DueRowsOfAsync(id)).Should().BeEmpty("repeated events are deleted, not left in the due index");
+    }
+
+    [Fact]
     public async Task Activity_failures_are_retried_by_policy_on_durable_timers()
     {
         var attempts = 0;

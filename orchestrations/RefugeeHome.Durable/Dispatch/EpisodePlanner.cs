@@ -38,6 +38,7 @@ internal sealed class EpisodePlanner(OrchestrationExecutor executor)
         }
 
         var taken = new HashSet<int>();
+        var deliveredEvents = new HashSet<string>(StringComparer.Ordinal);
         foreach (var message in messages.OrderBy(message => message.RowKey, StringComparer.Ordinal))
         {
             switch (message.Event)
@@ -47,7 +48,9 @@ internal sealed class EpisodePlanner(OrchestrationExecutor executor)
                 case var _ when message.TargetExecutionId is not null && message.TargetExecutionId != state.ExecutionId:
                     orphanKeys.Add(message.RowKey);
                     break;
-                case EventRaised raised when pending.ConsumedMessages.Contains(raised.MessageId):
+                case EventRaised raised when pending.ConsumedMessages.Contains(raised.MessageId) || !deliveredEvents.Add(raised.MessageId):
+                    // A repeat of an event already delivered (an idempotent raise sent twice, or a stale read).
+                    orphanKeys.Add(message.RowKey);
                     break;
                 case TaskResultEvent result when !pending.Awaits(result.TaskId) || !taken.Add(result.TaskId):
                     orphanKeys.Add(message.RowKey);
