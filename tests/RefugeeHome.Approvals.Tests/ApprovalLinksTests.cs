@@ -1,0 +1,124 @@
+using AwesomeAssertions;
+using RefugeeHome.Durable;
+using RefugeeHome.Testing;
+
+namespace RefugeeHome.Approvals.Tests;
+
+public sealed class ApprovalLinksTests(AzuriteFixture azurite)
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task An_answer_reaches_the_waiting_workflow_once_however_often_it_is_submitted()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        var id = await harness.StartScreeningAsync();
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => harness.Links.RedeemAsync(token, "suitable", "Warm welkom", None)));
+        var result = await harness.Runtime.Client.WaitForInstanceCompletionAsync(id, true, cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+
+        outcomes.Select(outcome => outcome.Outcome).Should().ContainSingle(outcome => outcome == RedeemOutcome.Recorded)
+            .And.AllSatisfy(outcome => outcome.Should().BeOneOf(RedeemOutcome.Recorded, RedeemOutcome.AlreadyRecorded));
+        result.ReadOutputAs<string>().Should().Be("suitable|Warm welkom");
+        (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Answered);
+    }
+
+    [Fact]
+    public async Task A_different_answer_after_the_first_is_refused()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        var id = await harness.StartScreeningAsync();
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
+
+        await harness.Links.RedeemAsync(token, "suitable", null, None);
+        var second = await harness.Links.RedeemAsync(token, "not-suitable", null, None);
+
+        second.Outcome.Should().Be(RedeemOutcome.AnsweredOtherwise);
+        second.Link.Answer.Should().Be("suitable");
+    }
+
+    [Fact]
+    public async Task Reading_a_link_changes_nothing()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        var id = await harness.StartScreeningAsync();
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
+
+        for (var prefetch = 0; prefetch < 3; prefetch++)
+        {
+            (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Open);
+        }
+
+        await Task.Delay(300);
+        (await harness.Runtime.Client.GetInstanceAsync(id))!.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Running);
+    }
+
+    [Fact]
+    public async Task An_expired_link_answers_nothing()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        var id = await harness.StartScreeningAsync();
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
+
+        harness.Clock.Advance(TimeSpan.FromDays(7));
+        var outcome = await harness.Links.RedeemAsync(token, "suitable", null, None);
+
+        outcome.Outcome.Should().Be(RedeemOutcome.Expired);
+        (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Expired);
+    }
+
+    [Fact]
+    public async Task A_newer_link_for_the_same_question_supersedes_the_older()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        var id = await harness.StartScreeningAsync();
+        var first = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id, "task-3"), None));
+        var reminder = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id, "task-9"), None));
+
+        var old = await harness.Links.RedeemAsync(first, "suitable", null, None);
+        var fresh = await harness.Links.RedeemAsync(reminder, "not-suitable", null, None);
+
+        old.Outcome.Should().Be(RedeemOutcome.Superseded);
+        fresh.Outcome.Should().Be(RedeemOutcome.Recorded);
+    }
+
+    [Theory]
+    [InlineData("k1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData("not-a-token")]
+    [InlineData("k1.abc/../../etc")]
+    [InlineData("")]
+    public async Task A_forged_or_malformed_token_is_unknown(string token)
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+
+        (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Unknown);
+        (await harness.Links.RedeemAsync(token, "suitable", null, None)).Outcome.Should().Be(RedeemOutcome.Unknown);
+    }
+
+    [Fact]
+    public async Task An_answer_the_link_does_not_offer_is_refused()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        var id = await harness.StartScreeningAsync();
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
+
+        (await harness.Links.RedeemAsync(token, "approve-everything", null, None)).Outcome.Should().Be(RedeemOutcome.InvalidChoice);
+        (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Open);
+    }
+
+    [Fact]
+    public async Task Issuing_again_for_the_same_issue_key_gives_the_same_link_which_carries_no_instance_data()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        var id = await harness.StartScreeningAsync();
+
+        var first = await harness.Links.IssueAsync(ApprovalHarness.Request(id), None);
+        var retried = await harness.Links.IssueAsync(ApprovalHarness.Request(id), None);
+
+        retried.Should().Be(first);
+        first.Host.Should().Be("refugeehome.example");
+        first.AbsoluteUri.Should().NotContain(id).And.NotContain("screening");
+        ApprovalHarness.TokenOf(first).Should().MatchRegex("^k1\\.[A-Za-z0-9_-]{43}$");
+    }
+}
