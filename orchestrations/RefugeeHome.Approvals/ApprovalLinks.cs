@@ -157,14 +157,15 @@ public sealed class ApprovalLinks
             return link with { State = ApprovalState.Answered };
         }
 
-        if (row.GetDateTimeOffset("ExpiresAt") <= _clock.GetUtcNow())
-        {
-            return link with { State = ApprovalState.Expired };
-        }
-
+        // Superseded before expired: pointing at the newer link helps more than saying this one ran out.
         var current = await _table.GetEntityIfExistsAsync<TableEntity>(
             CurrentPartition, CurrentKey(row.GetString("InstanceId"), row.GetString("Purpose")), cancellationToken: cancellationToken);
-        return current.HasValue && current.Value!.GetString("Hash") != row.RowKey ? link with { State = ApprovalState.Superseded } : link;
+        if (current.HasValue && current.Value!.GetString("Hash") != row.RowKey)
+        {
+            return link with { State = ApprovalState.Superseded };
+        }
+
+        return row.GetDateTimeOffset("ExpiresAt") <= _clock.GetUtcNow() ? link with { State = ApprovalState.Expired } : link;
     }
 
     private async Task<TableEntity?> ReadAsync(string token, CancellationToken cancellationToken)

@@ -1,0 +1,128 @@
+using System.Net;
+using AwesomeAssertions;
+using RefugeeHome.Durable;
+using RefugeeHome.Testing;
+
+namespace RefugeeHome.Approvals.Tests;
+
+public sealed class ApprovalPagesTests(AzuriteFixture azurite)
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task Opening_a_link_shows_the_question_in_the_recipients_language_and_changes_nothing()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        await using var host = await PageHost.StartAsync(harness.Links);
+        var id = await harness.StartScreeningAsync();
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
+
+        using var response = await host.Browser.GetAsync(new Uri("approve/" + token, UriKind.Relative), TestContext.Current.CancellationToken);
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        page.Should().Contain("<html lang=\"nl\">").And.Contain("Uitkomst van het screeningsgesprek")
+            .And.Contain("value=\"suitable\">Geschikt</button>").And.Contain("Er gebeurt pas iets als u op een knop drukt");
+        response.Headers.GetValues("Referrer-Policy").Should().Equal("no-referrer");
+        response.Headers.CacheControl!.NoStore.Should().BeTrue();
+        (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Open);
+        (await harness.Runtime.Client.GetInstanceAsync(id))!.RuntimeStatus.Should().Be(OrchestrationRuntimeStatus.Running);
+    }
+
+    [Fact]
+    public async Task Pressing_a_button_records_the_answer_and_a_double_submission_changes_nothing()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        await using var host = await PageHost.StartAsync(harness.Links);
+        var id = await harness.StartScreeningAsync();
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id, language: "uk"), None));
+
+        var form = await host.OpenFormAsync(token);
+        using var first = await host.SubmitAsync(token, form, "not-suitable", "Немає окремої кімнати");
+        using var second = await host.SubmitAsync(token, form, "not-suitable", "Немає окремої кімнати");
+        var result = await harness.Runtime.Client.WaitForInstanceCompletionAsync(id, true, cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Contain("Дякуємо. Вашу відповідь записано: Niet geschikt");
+        (await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Contain("Цю відповідь уже було записано");
+        result.ReadOutputAs<string>().Should().Be("not-suitable|Немає окремої кімнати");
+    }
+
+    [Fact]
+    public async Task A_post_without_the_forms_anti_forgery_token_is_refused_and_records_nothing()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        await using var host = await PageHost.StartAsync(harness.Links);
+        var id = await harness.StartScreeningAsync();
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
+        using var forged = new FormUrlEncodedContent(new Dictionary<string, string> { ["choice"] = "suitable" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("approve/" + token, UriKind.Relative)) { Content = forged };
+        request.Headers.AcceptLanguage.ParseAdd("ru");
+
+        using var response = await host.Browser.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Contain("Срок действия этой формы истёк");
+        (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Open);
+    }
+
+    [Fact]
+    public async Task A_stale_form_answering_differently_after_someone_else_answered_is_refused()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        await using var host = await PageHost.StartAsync(harness.Links);
+        var token = await IssueAsync(harness, "task-1");
+        var staleForm = await host.OpenFormAsync(token);
+        await harness.Links.RedeemAsync(token, "suitable", null, None);
+
+        using var response = await host.SubmitAsync(token, staleForm, "not-suitable");
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Contain("already been answered (Geschikt)");
+    }
+
+    [Fact]
+    public async Task Expired_superseded_and_forged_links_each_get_a_clear_page_and_no_trace()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        await using var host = await PageHost.StartAsync(harness.Links);
+        var id = await harness.StartScreeningAsync();
+        var older = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id, "task-1", "en"), None));
+        await harness.Links.IssueAsync(ApprovalHarness.Request(id, "task-4", "en"), None);
+        var expiring = await IssueAsync(harness, "task-2");
+        harness.Clock.Advance(TimeSpan.FromDays(8));
+
+        (await PageOf(host, older)).Should().Be((HttpStatusCode.Gone, "A newer link has been sent for this question."));
+        (await PageOf(host, expiring)).Should().Be((HttpStatusCode.Gone, "This link has expired."));
+        (await PageOf(host, "k1.forged-token-that-was-never-issued-by-us-000")).Should().Be((HttpStatusCode.NotFound, "This link is not valid."));
+    }
+
+    [Fact]
+    public async Task Text_from_the_workflow_is_html_encoded_on_the_page()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        await using var host = await PageHost.StartAsync(harness.Links);
+        var id = await harness.StartScreeningAsync();
+        var request = ApprovalHarness.Request(id) with { Title = "Screening <script>alert(1)</script>" };
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(request, None));
+
+        var page = await host.Browser.GetStringAsync(new Uri("approve/" + token, UriKind.Relative), TestContext.Current.CancellationToken);
+
+        page.Should().NotContain("<script>").And.Contain("&lt;script&gt;");
+    }
+
+    private static async Task<string> IssueAsync(ApprovalHarness harness, string issueKey)
+    {
+        var id = await harness.StartScreeningAsync();
+        return ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id, issueKey, "en"), None));
+    }
+
+    private static async Task<(HttpStatusCode Status, string FirstSentence)> PageOf(PageHost host, string token)
+    {
+        using var response = await host.Browser.GetAsync(new Uri("approve/" + token, UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+        page.Should().NotContain("Exception").And.NotContain(" at ");
+        var paragraph = page[(page.IndexOf("<p>", StringComparison.Ordinal) + 3)..];
+        return (response.StatusCode, paragraph[..(paragraph.IndexOf('.', StringComparison.Ordinal) + 1)]);
+    }
+}

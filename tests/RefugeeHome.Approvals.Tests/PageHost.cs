@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using RefugeeHome.Triggers.Approvals;
+
+namespace RefugeeHome.Approvals.Tests;
+
+/// <summary>The approval pages on Kestrel at a free loopback port, and a client that keeps cookies like a browser.</summary>
+internal sealed partial class PageHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private PageHost(WebApplication app, HttpClient browser)
+    {
+        _app = app;
+        Browser = browser;
+    }
+
+    public HttpClient Browser { get; }
+
+    public static async Task<PageHost> StartAsync(ApprovalLinks links)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddAntiforgery();
+        builder.Services.AddSingleton(links);
+        builder.Services.AddSingleton<ApprovalPages>();
+        var app = builder.Build();
+        app.MapGet("/approve/{token}", (HttpContext context, string token, ApprovalPages pages) => pages.ShowAsync(context, token));
+        app.MapPost("/approve/{token}", (HttpContext context, string token, ApprovalPages pages) => pages.AnswerAsync(context, token));
+        await app.StartAsync();
+        var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(app.Urls.First()) };
+        return new PageHost(app, browser);
+    }
+
+    /// <summary>Opens the page, then presses the button of <paramref name="choice"/> with <paramref name="note"/>.</summary>
+    public async Task<HttpResponseMessage> AnswerAsync(string token, string choice, string? note = null) =>
+        await SubmitAsync(token, await OpenFormAsync(token), choice, note);
+
+    /// <summary>Opens the page and keeps its form, as a browser tab left open does.</summary>
+    public async Task<KeyValuePair<string, string>> OpenFormAsync(string token)
+    {
+        var page = await (await Browser.GetAsync(new Uri("approve/" + token, UriKind.Relative))).Content.ReadAsStringAsync();
+        var field = HiddenField().Match(page);
+        return new(field.Groups["name"].Value, WebUtility.HtmlDecode(field.Groups["value"].Value));
+    }
+
+    /// <summary>Presses a button of a form opened earlier.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string token, KeyValuePair<string, string> antiforgery, string choice, string? note = null)
+    {
+        var form = new Dictionary<string, string> { [antiforgery.Key] = antiforgery.Value, ["choice"] = choice };
+        if (note is not null)
+        {
+            form["note"] = note;
+        }
+
+        using var content = new FormUrlEncodedContent(form);
+        return await Browser.PostAsync(new Uri("approve/" + token, UriKind.Relative), content);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Browser.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\">")]
+    private static partial Regex HiddenField();
+}
