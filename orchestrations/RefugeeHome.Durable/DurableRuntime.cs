@@ -17,6 +17,7 @@ public sealed class DurableRuntime : IAsyncDisposable
     private readonly LeaseManager _leases;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
+    private int _disposed;
 
     private DurableRuntime(Dispatcher dispatcher, LeaseManager leases, DurableTaskClient client)
     {
@@ -70,9 +71,14 @@ public sealed class DurableRuntime : IAsyncDisposable
     /// <summary>Stops working and releases this worker's leases so another can take over at once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await _dispatcher.StopAsync();
-        await Task.WhenAll(_loops.Select(loop => loop.ContinueWith(_ => { }, TaskScheduler.Default)));
+        await Task.WhenAll(_loops);
         await _leases.ReleaseAllAsync(CancellationToken.None);
         _dispatcher.Dispose();
         _stopping.Dispose();

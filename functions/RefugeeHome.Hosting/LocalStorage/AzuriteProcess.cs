@@ -24,6 +24,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         "require(script);";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Process _process;
     private readonly CapturedOutput _log;
@@ -144,9 +145,25 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the emulator and waits for it to exit.</summary>
+    /// <summary>
+    /// Stops the emulator and waits for it to exit: first as Ctrl+C would, so it writes its data folder, and by force
+    /// if it has not exited after a few seconds.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (!_process.HasExited && !OperatingSystem.IsWindows() && NativeSignals.Interrupt(_process.Id))
+        {
+            using var grace = new CancellationTokenSource(GracefulStopTimeout);
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // It did not stop in time: stopped by force below.
+            }
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -44,6 +44,7 @@ internal sealed partial class Dispatcher : IDisposable
         _childStarter = new DurableTaskClient(store, registry.Payloads, options.Clock, Notify);
         leases.Acquired += StartPolling;
         leases.Lost += StopPartition;
+        leases.BalanceFailed += exception => LogLeaseRoundFailed(exception);
     }
 
     public long EventsProcessed => Interlocked.Read(ref _eventsProcessed);
@@ -127,8 +128,10 @@ internal sealed partial class Dispatcher : IDisposable
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception)
         {
+            // Storage unreachable (the SDK then throws RequestFailedException or, after its retries, AggregateException):
+            // poll again after a pause rather than leave the partition unwatched.
             LogPollFailed(exception, poller.Partition);
             if (_pollers.TryRemove(new KeyValuePair<string, PartitionPoller>(poller.Partition, poller)))
             {
@@ -332,7 +335,18 @@ internal sealed partial class Dispatcher : IDisposable
             return;
         }
 
-        await FailAsPoisonAsync(active, exception, attempts, cancellationToken);
+        try
+        {
+            await FailAsPoisonAsync(active, exception, attempts, cancellationToken);
+        }
+        catch (Exception poisonFailure) when (poisonFailure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Recording the failure failed too (storage down): keep the instance queued and try again shortly.
+            LogPoisonNotRecorded(poisonFailure, active.InstanceId);
+            await Task.Delay(_options.MaxPollInterval, cancellationToken);
+            return;
+        }
+
         lock (active)
         {
             active.NeedsLoad = false;
@@ -461,11 +475,17 @@ internal sealed partial class Dispatcher : IDisposable
         _ => false,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the due index of partition {Partition} failed; retrying")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the due index of partition {Partition} failed; polling again after a pause")]
     private partial void LogPollFailed(Exception exception, string partition);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Episode of {InstanceId} failed (attempt {Attempt} of {MaxAttempts})")]
     private partial void LogEpisodeFailed(Exception exception, string instanceId, int attempt, int maxAttempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing and balancing partition leases failed; retrying")]
+    private partial void LogLeaseRoundFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording instance {InstanceId} as failed did not succeed; retrying")]
+    private partial void LogPoisonNotRecorded(Exception exception, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Instance {InstanceId} failed as poison after {Attempts} attempts")]
     private partial void LogPoisoned(string instanceId, int attempts);

@@ -34,15 +34,23 @@ internal sealed class LeaseManager(TableClient leases, DurableRuntimeOptions opt
             try
             {
                 await BalanceAsync(cancellationToken);
+                await Task.Delay(options.LeaseRenewInterval, _realClock, cancellationToken);
             }
-            catch (RequestFailedException)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Storage hiccup: leases are renewed again at the next round, well before they expire.
+                return;
             }
-
-            await Task.Delay(options.LeaseRenewInterval, _realClock, cancellationToken);
+            catch (Exception exception)
+            {
+                // Storage unreachable: the next round renews in time, or Owns() stops commits once a lease runs low.
+                BalanceFailed?.Invoke(exception);
+                await Task.Delay(options.LeaseRenewInterval, _realClock, CancellationToken.None);
+            }
         }
     }
+
+    /// <summary>Raised when a round of renewing and balancing failed; the loop goes on.</summary>
+    public event Action<Exception>? BalanceFailed;
 
     public async Task ReleaseAllAsync(CancellationToken cancellationToken)
     {
