@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 using RefugeeHome.Statistics.Municipalities;
@@ -31,7 +29,7 @@ internal sealed class StatisticsHarness
 
     public TableClient Runs { get; }
 
-    public CapturingHandler Mail { get; } = new();
+    public SendGridCapture Mail { get; } = new();
 
     public static async Task<StatisticsHarness> CreateAsync(AzuriteFixture azurite, int suppressBelow = 0)
     {
@@ -48,32 +46,4 @@ internal sealed class StatisticsHarness
         Statistics, Reports, Runs,
         new SendGridClient(new HttpClient(Mail), new SendGridClientOptions { ApiKey = "SG.test-key" }),
         new EmailAddress("statistieken@refugeehome.example", "RefugeeHome"), Options, Clock);
-
-    /// <summary>Stands in for SendGrid's API: keeps every request body and accepts it.</summary>
-    internal sealed class CapturingHandler : HttpMessageHandler
-    {
-        private readonly List<JsonElement> _sent = [];
-
-        public IReadOnlyList<JsonElement> Sent
-        {
-            get
-            {
-                lock (_sent)
-                {
-                    return _sent.ToList();
-                }
-            }
-        }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var body = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
-            lock (_sent)
-            {
-                _sent.Add(body);
-            }
-
-            return new HttpResponseMessage(HttpStatusCode.Accepted);
-        }
-    }
 }

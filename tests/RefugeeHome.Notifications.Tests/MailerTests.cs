@@ -1,0 +1,145 @@
+using System.Net;
+using AwesomeAssertions;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Time.Testing;
+using RefugeeHome.Testing;
+using SendGrid;
+using SendGrid.Helpers.Mail;
+
+namespace RefugeeHome.Notifications.Tests;
+
+public sealed class MailerTests(AzuriteFixture azurite) : IDisposable
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly EmailTemplates Templates = EmailTemplates.FromAssembly(typeof(MailerTests).Assembly, "Tests.Templates.");
+    private static readonly EmailAddress Host = new("host@example.org");
+    private readonly SendGridCapture _sendGrid = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    [Theory]
+    [InlineData("nl", "Aanmelding ontvangen, Olena", "Uw aanmelding als gasthuishouden in Zaanstad is ontvangen.")]
+    [InlineData("uk", "Реєстрацію отримано, Olena", "Вашу реєстрацію як приймаючої родини в Zaanstad отримано.")]
+    [InlineData("ru", "Регистрация получена, Olena", "Ваша регистрация в качестве принимающей семьи в Zaanstad получена.")]
+    [InlineData("EN", "Registration received, Olena", "Your registration as a host household in Zaanstad has been received.")]
+    public async Task Sends_in_the_recipients_language(string language, string subject, string sentence)
+    {
+        var mailer = await MailerAsync();
+
+        await mailer.SendOnceAsync($"welcome-{language}", Host, language, "registration-received", new { firstName = "Olena", municipality = "Zaanstad" }, None);
+
+        var email = _sendGrid.Sent.Should().ContainSingle().Subject;
+        email.GetProperty("subject").GetString().Should().Be(subject);
+        email.GetProperty("content")[0].GetProperty("value").GetString().Should().Contain(sentence);
+    }
+
+    [Fact]
+    public async Task Values_are_html_encoded_in_the_body()
+    {
+        var mailer = await MailerAsync();
+
+        await mailer.SendOnceAsync("xss", Host, "en", "registration-received", new { firstName = "<img src=x onerror=alert(1)>", municipality = "A&B" }, None);
+
+        var body = _sendGrid.Sent.Single().GetProperty("content")[0].GetProperty("value").GetString();
+        body.Should().NotContain("<img").And.Contain("&lt;img").And.Contain("A&amp;B");
+    }
+
+    [Fact]
+    public async Task A_value_with_a_line_break_cannot_reach_the_subject_and_nothing_is_sent()
+    {
+        var mailer = await MailerAsync();
+
+        var send = () => mailer.SendOnceAsync("header-injection", Host, "en", "registration-received", new { firstName = "Olena\r\nBcc: all@example.org", municipality = "Delft" }, None);
+
+        await send.Should().ThrowAsync<ArgumentException>().WithMessage("*line break*");
+        _sendGrid.Sent.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task One_message_key_sends_one_email_however_often_and_however_concurrently_it_is_sent()
+    {
+        var mailer = await MailerAsync();
+        var model = new { firstName = "Olena", municipality = "Delft" };
+
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            try
+            {
+                return await mailer.SendOnceAsync("journey-1/task-0", Host, "nl", "registration-received", model, None);
+            }
+            catch (EmailSendInProgressException)
+            {
+                return (SendOutcome?)null;
+            }
+        }));
+        var retried = await mailer.SendOnceAsync("journey-1/task-0", Host, "nl", "registration-received", model, None);
+
+        concurrent.Count(outcome => outcome == SendOutcome.Sent).Should().Be(1);
+        retried.Should().Be(SendOutcome.AlreadySent);
+        _sendGrid.Sent.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_refused_send_is_not_logged_as_sent_so_the_retry_sends_it()
+    {
+        var mailer = await MailerAsync();
+        _sendGrid.Status = HttpStatusCode.ServiceUnavailable;
+        var model = new { firstName = "Olena", municipality = "Delft" };
+
+        var refused = () => mailer.SendOnceAsync("journey-2/task-0", Host, "nl", "registration-received", model, None);
+        await refused.Should().ThrowAsync<InvalidOperationException>().WithMessage("*503*");
+        _sendGrid.Status = HttpStatusCode.Accepted;
+        var retried = await mailer.SendOnceAsync("journey-2/task-0", Host, "nl", "registration-received", model, None);
+
+        retried.Should().Be(SendOutcome.Sent);
+        _sendGrid.Sent.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_claim_left_by_a_crashed_attempt_is_taken_over_after_its_lease()
+    {
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        var mailer = await MailerAsync(tables);
+        var log = tables.GetTableClient("EmailLog");
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("journey-3/task-0"u8.ToArray()));
+        await log.AddEntityAsync(new TableEntity(hash[..2], hash) { ["State"] = "Sending", ["ClaimedAt"] = _clock.GetUtcNow() }, None);
+        var model = new { firstName = "Olena", municipality = "Delft" };
+
+        var whileClaimed = () => mailer.SendOnceAsync("journey-3/task-0", Host, "nl", "registration-received", model, None);
+        await whileClaimed.Should().ThrowAsync<EmailSendInProgressException>();
+        _clock.Advance(Mailer.ClaimLease);
+        var afterLease = await mailer.SendOnceAsync("journey-3/task-0", Host, "nl", "registration-received", model, None);
+
+        afterLease.Should().Be(SendOutcome.Sent);
+        var logged = (await log.GetEntityAsync<TableEntity>(hash[..2], hash, cancellationToken: None)).Value;
+        logged.Keys.Should().BeEquivalentTo(["odata.etag", "PartitionKey", "RowKey", "Timestamp", "State", "ClaimedAt", "SentAt"]);
+    }
+
+    [Fact]
+    public void A_message_missing_a_language_fails_when_the_templates_load()
+    {
+        var load = () => EmailTemplates.FromAssembly(typeof(MailerTests).Assembly, "Tests.Incomplete.");
+
+        load.Should().Throw<InvalidOperationException>().WithMessage("*reminder.en, reminder.uk, reminder.ru*");
+    }
+
+    [Fact]
+    public async Task A_language_that_is_not_offered_is_refused_by_name()
+    {
+        var mailer = await MailerAsync();
+
+        var send = () => mailer.SendOnceAsync("de", Host, "de", "registration-received", new { firstName = "Olena", municipality = "Delft" }, None);
+
+        await send.Should().ThrowAsync<ArgumentException>().WithMessage("*'de' is not offered*nl, en, uk, ru*");
+    }
+
+    public void Dispose() => _sendGrid.Dispose();
+
+    private async Task<Mailer> MailerAsync(TableServiceClient? tables = null)
+    {
+        var mailer = new Mailer(tables ?? new TableServiceClient(azurite.ConnectionString),
+            new SendGridClient(new HttpClient(_sendGrid), new SendGridClientOptions { ApiKey = "SG.test" }),
+            Templates, new EmailAddress("noreply@refugeehome.example", "RefugeeHome"), _clock);
+        await mailer.CreateTableAsync(None);
+        return mailer;
+    }
+}
