@@ -1,0 +1,27 @@
+namespace RefugeeHome.Registrations;
+
+/// <summary>The form's field labels in Dutch, English, Ukrainian and Russian, for error messages.</summary>
+internal static class FieldNames
+{
+    private static readonly Dictionary<string, Dictionary<string, string>> Labels = new(StringComparer.Ordinal)
+    {
+        ["nl"] = new() { ["SubmissionId"] = "Formuliernummer", ["Language"] = "Taal", ["FirstName"] = "Voornaam", ["LastName"] = "Achternaam", ["Email"] = "E-mailadres", ["Phone"] = "Telefoonnummer", ["Street"] = "Straat", ["HouseNumber"] = "Huisnummer", ["Postcode"] = "Postcode", ["Municipality"] = "Gemeente", ["Capacity"] = "Aantal personen", ["AvailableFrom"] = "Beschikbaar vanaf", ["AvailableUntil"] = "Beschikbaar tot" },
+        ["en"] = new() { ["SubmissionId"] = "Form number", ["Language"] = "Language", ["FirstName"] = "First name", ["LastName"] = "Last name", ["Email"] = "Email address", ["Phone"] = "Phone number", ["Street"] = "Street", ["HouseNumber"] = "House number", ["Postcode"] = "Postcode", ["Municipality"] = "Municipality", ["Capacity"] = "Number of people", ["AvailableFrom"] = "Available from", ["AvailableUntil"] = "Available until" },
+        ["uk"] = new() { ["SubmissionId"] = "Номер форми", ["Language"] = "Мова", ["FirstName"] = "Ім'я", ["LastName"] = "Прізвище", ["Email"] = "Електронна пошта", ["Phone"] = "Номер телефону", ["Street"] = "Вулиця", ["HouseNumber"] = "Номер будинку", ["Postcode"] = "Поштовий індекс", ["Municipality"] = "Громада", ["Capacity"] = "Кількість осіб", ["AvailableFrom"] = "Доступно з", ["AvailableUntil"] = "Доступно до" },
+        ["ru"] = new() { ["SubmissionId"] = "Номер формы", ["Language"] = "Язык", ["FirstName"] = "Имя", ["LastName"] = "Фамилия", ["Email"] = "Электронная почта", ["Phone"] = "Номер телефона", ["Street"] = "Улица", ["HouseNumber"] = "Номер дома", ["Postcode"] = "Почтовый индекс", ["Municipality"] = "Муниципалитет", ["Capacity"] = "Количество человек", ["AvailableFrom"] = "Доступно с", ["AvailableUntil"] = "Доступно до" },
+    };
+
+    private static readonly Dictionary<string, (string LineBreak, string Postcode, string Phone, string UntilAfterFrom, string Language)> Messages = new(StringComparer.Ordinal)
+    {
+        ["nl"] = ("'{PropertyName}' mag geen regeleinde bevatten.", "'{PropertyName}' moet een Nederlandse postcode zijn, zoals 1234 AB.", "'{PropertyName}' moet een telefoonnummer zijn, zoals 06 12345678 of +380 50 1234567.", "'{PropertyName}' moet na 'Beschikbaar vanaf' liggen.", "Kies Nederlands, Engels, Oekraïens of Russisch."),
+        ["en"] = ("'{PropertyName}' must not contain a line break.", "'{PropertyName}' must be a Dutch postcode, such as 1234 AB.", "'{PropertyName}' must be a phone number, such as 06 12345678 or +380 50 1234567.", "'{PropertyName}' must be after 'Available from'.", "Choose Dutch, English, Ukrainian or Russian."),
+        ["uk"] = ("'{PropertyName}' не може містити розрив рядка.", "'{PropertyName}' має бути нідерландським поштовим індексом, наприклад 1234 AB.", "'{PropertyName}' має бути номером телефону, наприклад 06 12345678 або +380 50 1234567.", "'{PropertyName}' має бути пізніше, ніж 'Доступно з'.", "Оберіть нідерландську, англійську, українську або російську."),
+        ["ru"] = ("'{PropertyName}' не может содержать перенос строки.", "'{PropertyName}' должен быть нидерландским почтовым индексом, например 1234 AB.", "'{PropertyName}' должен быть номером телефона, например 06 12345678 или +380 50 1234567.", "'{PropertyName}' должно быть позже, чем 'Доступно с'.", "Выберите нидерландский, английский, украинский или русский."),
+    };
+
+    public static IReadOnlyCollection<string> Languages => Labels.Keys;
+
+    public static string Label(string language, string field) => Labels[language][field];
+
+    public static (string LineBreak, string Postcode, string Phone, string UntilAfterFrom, string Language) MessagesIn(string language) => Messages[language];
+}

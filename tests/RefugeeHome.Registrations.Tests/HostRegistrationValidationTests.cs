@@ -1,0 +1,53 @@
+using AwesomeAssertions;
+
+namespace RefugeeHome.Registrations.Tests;
+
+public sealed class HostRegistrationValidationTests
+{
+    [Fact]
+    public void A_complete_registration_has_nothing_to_correct() =>
+        HostRegistrationValidation.Validate(Registrations.Valid(), Registrations.Today).Should().BeEmpty();
+
+    [Theory]
+    [InlineData("nl", "Voornaam", "E-mailadres", "Nederlandse postcode", "regeleinde", "Beschikbaar tot")]
+    [InlineData("en", "First name", "Email address", "Dutch postcode", "line break", "Available until")]
+    [InlineData("uk", "Ім'я", "Електронна пошта", "поштовим індексом", "розрив рядка", "Доступно до")]
+    [InlineData("ru", "Имя", "Электронная почта", "почтовым индексом", "перенос строки", "Доступно до")]
+    public void Every_bad_field_is_listed_with_a_message_in_the_registrants_language(
+        string language, string firstName, string email, string postcode, string lineBreak, string until)
+    {
+        var registration = Registrations.Valid(language) with
+        {
+            FirstName = "",
+            Email = "anna-at-example.org",
+            Postcode = "10116",
+            LastName = "de Vries\r\nBcc: everyone@example.org",
+            Capacity = 0,
+            AvailableUntil = Registrations.Today,
+        };
+
+        var errors = HostRegistrationValidation.Validate(registration, Registrations.Today);
+
+        errors.Select(error => error.Field).Should().BeEquivalentTo(["FirstName", "Email", "Postcode", "LastName", "Capacity", "AvailableUntil"]);
+        errors.Single(error => error.Field == "FirstName").Message.Should().Contain(firstName);
+        errors.Single(error => error.Field == "Email").Message.Should().Contain(email);
+        errors.Single(error => error.Field == "Postcode").Message.Should().Contain(postcode);
+        errors.Single(error => error.Field == "LastName").Message.Should().Contain(lineBreak);
+        errors.Single(error => error.Field == "AvailableUntil").Message.Should().Contain(until);
+    }
+
+    [Fact]
+    public void A_language_that_is_not_offered_is_reported_in_English()
+    {
+        var errors = HostRegistrationValidation.Validate(Registrations.Valid() with { Language = "de" }, Registrations.Today);
+
+        errors.Should().ContainSingle().Which.Message.Should().Be("Choose Dutch, English, Ukrainian or Russian.");
+    }
+
+    [Theory]
+    [InlineData("06-12345678")]
+    [InlineData("+31 6 12345678")]
+    [InlineData("+380 50 123 4567")]
+    public void Dutch_and_international_phone_numbers_are_accepted(string phone) =>
+        HostRegistrationValidation.Validate(Registrations.Valid() with { Phone = phone }, Registrations.Today).Should().BeEmpty();
+}
