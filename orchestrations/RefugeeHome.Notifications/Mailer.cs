@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
+using RefugeeHome.Storage;
 using SendGrid;
 using SendGrid.Helpers.Mail;
 
@@ -53,6 +53,7 @@ public sealed class Mailer(TableServiceClient tables, ISendGridClient sendGrid, 
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
     private readonly TableClient _log = tables.GetTableClient("EmailLog");
+    private readonly OnceClaims _claims = new(tables.GetTableClient("EmailLog"), ClaimLease, clock);
 
     /// <summary>Creates the log table if needed.</summary>
     public Task CreateTableAsync(CancellationToken cancellationToken) => _log.CreateIfNotExistsAsync(cancellationToken);
@@ -65,10 +66,14 @@ public sealed class Mailer(TableServiceClient tables, ISendGridClient sendGrid, 
         ArgumentNullException.ThrowIfNull(to);
         var (subject, html) = templates.Render(message, language, model);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageKey)));
-        var claim = await TryClaimAsync(hash, message, language, cancellationToken);
-        if (claim is null)
+        var claim = await _claims.TryClaimAsync(hash[..2], hash,
+            new Dictionary<string, object?> { ["Message"] = message, ["Language"] = language }, cancellationToken);
+        switch (claim.State)
         {
-            return SendOutcome.AlreadySent;
+            case ClaimState.Done:
+                return SendOutcome.AlreadySent;
+            case ClaimState.HeldElsewhere:
+                throw new EmailSendInProgressException($"Another attempt is sending '{message}' right now.");
         }
 
         var email = new SendGridMessage { From = sender, Subject = subject, HtmlContent = html };
@@ -82,61 +87,17 @@ public sealed class Mailer(TableServiceClient tables, ISendGridClient sendGrid, 
         catch
         {
             // Not sent: give the claim back so a retry sends at once, then let the failure be seen.
-            await ReleaseAsync(claim);
+            await _claims.ReleaseAsync(claim);
             throw;
         }
 
         if (!response.IsSuccessStatusCode)
         {
-            await ReleaseAsync(claim);
+            await _claims.ReleaseAsync(claim);
             throw new InvalidOperationException($"SendGrid refused '{message}' with {(int)response.StatusCode}: {await response.Body.ReadAsStringAsync(cancellationToken)}");
         }
 
-        claim["State"] = "Sent";
-        claim["SentAt"] = clock.GetUtcNow();
-        await _log.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+        await _claims.CompleteAsync(claim, cancellationToken);
         return SendOutcome.Sent;
-    }
-
-    private async Task ReleaseAsync(TableEntity claim) =>
-        await _log.DeleteEntityAsync(claim.PartitionKey, claim.RowKey, claim.ETag, CancellationToken.None);
-
-    /// <returns>The claimed log row, or null when the email was sent before.</returns>
-    /// <exception cref="EmailSendInProgressException">Another attempt holds the claim.</exception>
-    private async Task<TableEntity?> TryClaimAsync(string hash, string message, string language, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var row = new TableEntity(hash[..2], hash) { ["State"] = "Sending", ["ClaimedAt"] = now, ["Message"] = message, ["Language"] = language };
-        try
-        {
-            var added = await _log.AddEntityAsync(row, cancellationToken);
-            row.ETag = added.Headers.ETag ?? ETag.All;
-            return row;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            var existing = (await _log.GetEntityAsync<TableEntity>(hash[..2], hash, cancellationToken: cancellationToken)).Value;
-            if (existing.GetString("State") == "Sent")
-            {
-                return null;
-            }
-
-            if (existing.GetDateTimeOffset("ClaimedAt") > now - ClaimLease)
-            {
-                throw new EmailSendInProgressException($"Another attempt is sending '{message}' right now.");
-            }
-
-            existing["ClaimedAt"] = now;
-            try
-            {
-                var updated = await _log.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
-                existing.ETag = updated.Headers.ETag ?? ETag.All;
-                return existing;
-            }
-            catch (RequestFailedException conflict) when (conflict.Status == 412)
-            {
-                throw new EmailSendInProgressException($"Another attempt took over sending '{message}' at the same moment.", conflict);
-            }
-        }
     }
 }

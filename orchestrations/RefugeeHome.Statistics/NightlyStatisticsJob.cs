@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Azure;
 using Azure.Data.Tables;
+using RefugeeHome.Storage;
 using SendGrid;
 using SendGrid.Helpers.Mail;
 
@@ -23,6 +23,7 @@ public sealed class NightlyStatisticsJob(
 {
     private const string RunPartition = "run";
     private static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+    private readonly OnceClaims _claims = new(runs, ClaimLease, clock);
 
     /// <summary>Creates the runs table if needed.</summary>
     public Task CreateTableAsync(CancellationToken cancellationToken) => runs.CreateIfNotExistsAsync(cancellationToken);
@@ -59,7 +60,7 @@ public sealed class NightlyStatisticsJob(
         await foreach (var run in runs.QueryAsync<TableEntity>(row => row.PartitionKey == RunPartition, cancellationToken: cancellationToken))
         {
             var day = DateOnly.ParseExact(run.RowKey, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (run.GetString("State") == "Sent" && (last is null || day > last))
+            if (OnceClaims.IsDone(run) && (last is null || day > last))
             {
                 last = day;
             }
@@ -72,8 +73,9 @@ public sealed class NightlyStatisticsJob(
     /// <returns>True when this call sent the report.</returns>
     public async Task<bool> ReportAsync(DateOnly day, CancellationToken cancellationToken)
     {
-        var claim = await TryClaimAsync(day, cancellationToken);
-        if (claim is null)
+        var claim = await _claims.TryClaimAsync(RunPartition, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            new Dictionary<string, object?>(), cancellationToken);
+        if (claim.State != ClaimState.Claimed)
         {
             return false;
         }
@@ -81,44 +83,8 @@ public sealed class NightlyStatisticsJob(
         var report = new StatisticsReport(day, clock.GetUtcNow(), options.SuppressBelow, await statistics.ReadAsync(day, cancellationToken));
         await reports.SaveAsync(report, cancellationToken);
         await SendAsync(report, cancellationToken);
-        claim["State"] = "Sent";
-        claim["SentAt"] = clock.GetUtcNow();
-        await runs.UpdateEntityAsync(claim, claim.ETag, TableUpdateMode.Replace, cancellationToken);
+        await _claims.CompleteAsync(claim, cancellationToken);
         return true;
-    }
-
-    private async Task<TableEntity?> TryClaimAsync(DateOnly day, CancellationToken cancellationToken)
-    {
-        var key = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var now = clock.GetUtcNow();
-        var fresh = new TableEntity(RunPartition, key) { ["State"] = "Claimed", ["ClaimedAt"] = now };
-        try
-        {
-            var added = await runs.AddEntityAsync(fresh, cancellationToken);
-            fresh.ETag = added.Headers.ETag ?? ETag.All;
-            return fresh;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            var existing = (await runs.GetEntityAsync<TableEntity>(RunPartition, key, cancellationToken: cancellationToken)).Value;
-            if (existing.GetString("State") == "Sent" || existing.GetDateTimeOffset("ClaimedAt") > now - ClaimLease)
-            {
-                return null;
-            }
-
-            // The run that claimed this day died before sending: take its claim over.
-            existing["ClaimedAt"] = now;
-            try
-            {
-                var updated = await runs.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
-                existing.ETag = updated.Headers.ETag ?? ETag.All;
-                return existing;
-            }
-            catch (RequestFailedException conflict) when (conflict.Status == 412)
-            {
-                return null;
-            }
-        }
     }
 
     private async Task SendAsync(StatisticsReport report, CancellationToken cancellationToken)

@@ -101,7 +101,7 @@ public sealed class MailerTests(AzuriteFixture azurite) : IDisposable
         var mailer = await MailerAsync(tables);
         var log = tables.GetTableClient("EmailLog");
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("journey-3/task-0"u8.ToArray()));
-        await log.AddEntityAsync(new TableEntity(hash[..2], hash) { ["State"] = "Sending", ["ClaimedAt"] = _clock.GetUtcNow() }, None);
+        await log.AddEntityAsync(new TableEntity(hash[..2], hash) { ["State"] = "Claimed", ["ClaimedAt"] = _clock.GetUtcNow() }, None);
         var model = new { firstName = "Olena", municipality = "Delft" };
 
         var whileClaimed = () => mailer.SendOnceAsync("journey-3/task-0", Host, "nl", "registration-received", model, None);
@@ -111,7 +111,7 @@ public sealed class MailerTests(AzuriteFixture azurite) : IDisposable
 
         afterLease.Should().Be(SendOutcome.Sent);
         var logged = (await log.GetEntityAsync<TableEntity>(hash[..2], hash, cancellationToken: None)).Value;
-        logged.Keys.Should().BeEquivalentTo(["odata.etag", "PartitionKey", "RowKey", "Timestamp", "State", "ClaimedAt", "SentAt"]);
+        logged.Keys.Should().BeEquivalentTo(["odata.etag", "PartitionKey", "RowKey", "Timestamp", "State", "ClaimedAt", "DoneAt"]);
     }
 
     [Fact]

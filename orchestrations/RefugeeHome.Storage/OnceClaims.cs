@@ -1,0 +1,98 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace RefugeeHome.Storage;
+
+/// <summary>The answer to a claim.</summary>
+public enum ClaimState
+{
+    /// <summary>This caller holds the claim and does the work.</summary>
+    Claimed,
+
+    /// <summary>The work was done before.</summary>
+    Done,
+
+    /// <summary>Another caller holds a claim younger than the lease.</summary>
+    HeldElsewhere,
+}
+
+/// <summary>A claim on a key: its state, and the row to complete or release when this caller holds it.</summary>
+/// <param name="State">What the claim found.</param>
+/// <param name="Row">The claimed row, when <see cref="State"/> is <see cref="ClaimState.Claimed"/>.</param>
+public sealed record Claim(ClaimState State, TableEntity? Row);
+
+/// <summary>
+/// Lets one caller at a time do the work of a key, and nobody after it is done: sending the email of a message key,
+/// the report of a day. A claim is a row written with <c>Add</c>; it is marked done when the work is done, released
+/// when the work failed, and taken over under its ETag once its lease has passed (its holder died).
+/// </summary>
+public sealed class OnceClaims(TableClient table, TimeSpan lease, TimeProvider clock)
+{
+    private const string StateProperty = "State";
+
+    /// <summary>Claims <paramref name="rowKey"/>, storing <paramref name="details"/> with a new claim.</summary>
+    public async Task<Claim> TryClaimAsync(string partition, string rowKey, IReadOnlyDictionary<string, object?> details, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var now = clock.GetUtcNow();
+        var row = new TableEntity(partition, rowKey) { [StateProperty] = "Claimed", ["ClaimedAt"] = now };
+        foreach (var (name, value) in details)
+        {
+            row[name] = value;
+        }
+
+        try
+        {
+            var added = await table.AddEntityAsync(row, cancellationToken);
+            row.ETag = added.Headers.ETag ?? ETag.All;
+            return new Claim(ClaimState.Claimed, row);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            var existing = (await table.GetEntityAsync<TableEntity>(partition, rowKey, cancellationToken: cancellationToken)).Value;
+            if (existing.GetString(StateProperty) == "Done")
+            {
+                return new Claim(ClaimState.Done, null);
+            }
+
+            if (existing.GetDateTimeOffset("ClaimedAt") > now - lease)
+            {
+                return new Claim(ClaimState.HeldElsewhere, null);
+            }
+
+            existing["ClaimedAt"] = now;
+            try
+            {
+                var updated = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                existing.ETag = updated.Headers.ETag ?? ETag.All;
+                return new Claim(ClaimState.Claimed, existing);
+            }
+            catch (RequestFailedException conflict) when (conflict.Status == 412)
+            {
+                return new Claim(ClaimState.HeldElsewhere, null);
+            }
+        }
+    }
+
+    /// <summary>Marks the claimed work done; later claims of the key answer <see cref="ClaimState.Done"/>.</summary>
+    public async Task CompleteAsync(Claim claim, CancellationToken cancellationToken)
+    {
+        var row = Held(claim);
+        row[StateProperty] = "Done";
+        row["DoneAt"] = clock.GetUtcNow();
+        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Gives the claim back after failed work, so the next attempt claims it at once.</summary>
+    public async Task ReleaseAsync(Claim claim)
+    {
+        var row = Held(claim);
+        await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, CancellationToken.None);
+    }
+
+    /// <summary>True when <paramref name="row"/> is a claim whose work is done.</summary>
+    public static bool IsDone(TableEntity row) => row?.GetString(StateProperty) == "Done";
+
+    private static TableEntity Held(Claim claim) =>
+        claim?.State == ClaimState.Claimed && claim.Row is not null ? claim.Row : throw new InvalidOperationException("This caller does not hold the claim.");
+}
