@@ -13,6 +13,10 @@ namespace RefugeeHome.Durable.Dispatch;
 /// </summary>
 internal sealed class EpisodePlanner(OrchestrationExecutor executor)
 {
+    // Rows left by older executions are deleted with later episodes, in whatever room the batch of 100 has left beside
+    // the instance row, the episode's own changes and a margin for history chunks.
+    private const int GarbageRoom = 90;
+
     public EpisodePlan Plan(InstanceState state, IReadOnlyList<DueMessage> messages, IReadOnlyList<TaskResultEvent> results, DateTime nowUtc)
     {
         if (state.IsTerminal)
@@ -27,7 +31,7 @@ internal sealed class EpisodePlanner(OrchestrationExecutor executor)
         var starting = state.Status == OrchestrationRuntimeStatus.Pending;
         if (starting)
         {
-            var startSignal = messages.FirstOrDefault(message => RowKeys.ParseDue(message.RowKey).Suffix == RowKeys.StartSuffix + state.ExecutionId);
+            var startSignal = messages.FirstOrDefault(message => RowKeys.IsStartSignalOf(message.RowKey, state.ExecutionId));
             if (startSignal is null || RowKeys.ParseDue(startSignal.RowKey).Due > nowUtc)
             {
                 return new EpisodePlan(null, [], [], 0, null);
@@ -123,7 +127,7 @@ internal sealed class EpisodePlanner(OrchestrationExecutor executor)
         var pending = PendingWork.Of(state.History.Concat(appended));
         UpdateTimerIndex(state, pending, deletes, inserts);
         UpdateRecoveryIndex(state, pending, deletes, inserts);
-        deletes.AddRange(TakeGarbage(state, 20));
+        deletes.AddRange(TakeGarbage(state, GarbageRoom - deletes.Count - inserts.Count - upserts.Count));
 
         var commit = new EpisodeCommit(state, appended, firstChunk, deletes, inserts, upserts);
         var activities = state.IsTerminal ? [] : appended.OfType<TaskScheduled>().ToList();
@@ -143,7 +147,7 @@ internal sealed class EpisodePlanner(OrchestrationExecutor executor)
         state.Status = OrchestrationRuntimeStatus.Pending;
         state.HistoryChunks = 0;
         state.History.Clear();
-        var startKey = RowKeys.Due(nowUtc, state.InstanceId, RowKeys.StartSuffix + state.ExecutionId);
+        var startKey = RowKeys.StartSignal(nowUtc, state.InstanceId, state.ExecutionId);
         inserts.Add(InstanceRowMapper.DueRow(state.Partition, startKey, null, null));
         var order = 0;
         foreach (var carried in continued.CarriedEvents)
@@ -156,13 +160,12 @@ internal sealed class EpisodePlanner(OrchestrationExecutor executor)
                 RowKeys.Due(nowUtc, state.InstanceId, string.Create(CultureInfo.InvariantCulture, $"{state.ExecutionId}.{order:D6}")), carried, null));
         }
 
-        deletes.AddRange(TakeGarbage(state, 50));
         return new DueMessage(startKey, state.InstanceId, null, null);
     }
 
-    private static List<string> TakeGarbage(InstanceState state, int count)
+    private static List<string> TakeGarbage(InstanceState state, int room)
     {
-        var taken = state.Garbage.Take(count).ToList();
+        var taken = state.Garbage.Take(Math.Max(0, room)).ToList();
         state.Garbage.RemoveRange(0, taken.Count);
         return taken;
     }

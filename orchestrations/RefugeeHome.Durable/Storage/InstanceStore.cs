@@ -166,7 +166,7 @@ internal sealed class InstanceStore
             [
                 new TableTransactionAction(TableTransactionActionType.Add, InstanceRowMapper.ToEntity(state)),
                 new TableTransactionAction(TableTransactionActionType.Add,
-                    InstanceRowMapper.DueRow(state.Partition, RowKeys.Due(startAtUtc, state.InstanceId, RowKeys.StartSuffix + state.ExecutionId), null, null)),
+                    InstanceRowMapper.DueRow(state.Partition, RowKeys.StartSignal(startAtUtc, state.InstanceId, state.ExecutionId), null, null)),
             ], cancellationToken);
             return true;
         }
@@ -186,7 +186,7 @@ internal sealed class InstanceStore
         [
             new TableTransactionAction(TableTransactionActionType.UpdateReplace, InstanceRowMapper.ToEntity(fresh), existing.ETag),
             new TableTransactionAction(TableTransactionActionType.Add,
-                InstanceRowMapper.DueRow(fresh.Partition, RowKeys.Due(startAtUtc, fresh.InstanceId, RowKeys.StartSuffix + fresh.ExecutionId), null, null)),
+                InstanceRowMapper.DueRow(fresh.Partition, RowKeys.StartSignal(startAtUtc, fresh.InstanceId, fresh.ExecutionId), null, null)),
         ], cancellationToken);
     }
 

@@ -12,7 +12,7 @@ internal static class RowKeys
     public const string DuePrefix = "~D|";
     public const string RecoveryPrefix = "~R|";
     public const string TimerSuffix = "timer";
-    public const string StartSuffix = "start";
+    private const string StartSuffix = "start";
 
     public static string Instance(string instanceId) => $"{instanceId}|I";
 
@@ -28,6 +28,11 @@ internal static class RowKeys
 
     public static string Due(DateTime dueUtc, string instanceId, string suffix) =>
         string.Create(CultureInfo.InvariantCulture, $"{DuePrefix}{dueUtc.Ticks:D19}|{instanceId}|{suffix}");
+
+    /// <summary>The due row that starts execution <paramref name="executionId"/> of an instance at <paramref name="dueUtc"/>.</summary>
+    public static string StartSignal(DateTime dueUtc, string instanceId, string executionId) => Due(dueUtc, instanceId, StartSuffix + executionId);
+
+    public static bool IsStartSignalOf(string rowKey, string executionId) => ParseDue(rowKey).Suffix == StartSuffix + executionId;
 
     public static string DueUpTo(DateTime nowUtc) =>
         string.Create(CultureInfo.InvariantCulture, $"{DuePrefix}{nowUtc.Ticks + 1:D19}");
