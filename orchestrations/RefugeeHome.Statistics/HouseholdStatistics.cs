@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
@@ -22,6 +23,9 @@ public sealed class HouseholdStatistics
     private readonly TableClient _counters;
     private readonly TableClient _municipalities;
     private readonly MunicipalityNames _names;
+
+    // Municipalities this process has written to the index: the index row is written once, not with every change.
+    private readonly ConcurrentDictionary<string, bool> _indexed = new(StringComparer.Ordinal);
 
     /// <summary>Uses the tables <c>StatisticsCounters</c> and <c>StatisticsMunicipalities</c>, named after <paramref name="tablePrefix"/>.</summary>
     public HouseholdStatistics(TableServiceClient tables, MunicipalityNames names, string tablePrefix = "")
@@ -178,6 +182,11 @@ public sealed class HouseholdStatistics
     {
         var name = _names.Normalize(municipality);
         var partition = PartitionKey(name);
+        if (_indexed.ContainsKey(partition))
+        {
+            return partition;
+        }
+
         try
         {
             await _municipalities.UpsertEntityAsync(
@@ -188,6 +197,7 @@ public sealed class HouseholdStatistics
             // A concurrent first change of the same municipality wrote the same row.
         }
 
+        _indexed.TryAdd(partition, true);
         return partition;
     }
 
