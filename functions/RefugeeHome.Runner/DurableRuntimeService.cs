@@ -1,14 +1,17 @@
 using Azure;
 using Azure.Data.Tables;
 using RefugeeHome.Durable;
+using RefugeeHome.Triggers;
 
 namespace RefugeeHome.Runner;
 
 /// <summary>
 /// Runs the durable runtime inside the runner for as long as the runner lives. It starts in the background and keeps
-/// trying while storage does not answer, so the runner stays up and <c>/health</c> can say why.
+/// trying while storage does not answer, so the runner stays up and <c>/health</c> can say why. The workflows' tables
+/// are created first, because activities use them as soon as the runtime runs.
 /// </summary>
 internal sealed partial class DurableRuntimeService(
+    IServiceProvider services,
     TableServiceClient tables,
     DurableTaskRegistry registry,
     DurableRuntimeOptions options,
@@ -17,11 +20,16 @@ internal sealed partial class DurableRuntimeService(
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource<DurableRuntime> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _starting;
 
     public DurableRuntime? Runtime { get; private set; }
 
     public string? LastStartError { get; private set; }
+
+    /// <summary>The running runtime's client; waits for the runtime to start, for at most <paramref name="timeout"/>.</summary>
+    public DurableTaskClient WaitForClient(TimeSpan timeout) =>
+        _started.Task.Wait(timeout) ? _started.Task.Result.Client : throw new InvalidOperationException($"The durable runtime has not started: {LastStartError}");
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -52,8 +60,10 @@ internal sealed partial class DurableRuntimeService(
         {
             try
             {
+                await services.InitializeWorkflowsAsync(cancellationToken);
                 Runtime = await DurableRuntime.StartAsync(tables, registry, options, loggerFactory, cancellationToken);
                 LastStartError = null;
+                _started.TrySetResult(Runtime);
                 return;
             }
             catch (RequestFailedException exception)

@@ -14,5 +14,8 @@ internal sealed class RunnerOptions
     /// <summary>Workflow seconds per real second; above 1 the durable timers of a demo fire early by that factor.</summary>
     public double ClockSpeed { get; set; } = 1;
 
-    public TimeProvider CreateClock() => ClockSpeed <= 1 ? TimeProvider.System : new RefugeeHome.Durable.AcceleratedTimeProvider(ClockSpeed);
+    /// <summary>Offers <c>POST /dev/clock/advance</c> to move the workflow clock forward; for demos and tests only.</summary>
+    public bool ClockControl { get; set; }
+
+    public RunnerClock CreateClock() => new(ClockSpeed <= 1 ? TimeProvider.System : new RefugeeHome.Durable.AcceleratedTimeProvider(ClockSpeed));
 }

@@ -22,11 +22,10 @@ public static class StatisticsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(StatisticsOptions.Section).Get<StatisticsOptions>() ?? new StatisticsOptions();
-        var mail = configuration.GetSection(MailOptions.Section).Get<MailOptions>() ?? new MailOptions();
+        var mail = services.AddSendGrid(configuration);
         services.AddSingleton(options);
         services.AddSingleton(new StatisticsSchedule(options));
         services.AddSingleton(new StatisticsAccess(configuration["Statistics:ApiKey"]));
-        services.AddSingleton<ISendGridClient>(_ => new SendGridClient(new SendGridClientOptions { ApiKey = mail.ApiKey, Host = mail.Host }));
         services.AddSingleton(provider => new HouseholdStatistics(provider.GetRequiredService<TableServiceClient>(), MunicipalityNames.Default));
         services.AddSingleton(provider => new ReportStore(provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(options.Container)));
         services.AddSingleton(provider => new NightlyStatisticsJob(

@@ -27,6 +27,27 @@ public enum ApprovalState
 /// <param name="Answer">The answer given, once answered.</param>
 public sealed record ApprovalLink(ApprovalState State, string Language, string Title, IReadOnlyList<ApprovalChoice> Choices, string? Answer)
 {
+    /// <summary>The link's id: the hash of its token, never the token.</summary>
+    public string Id { get; init; } = "";
+
+    /// <summary>The workflow that asked.</summary>
+    public string InstanceId { get; init; } = "";
+
+    /// <summary>What is asked.</summary>
+    public string Purpose { get; init; } = "";
+
+    /// <summary>Lines shown under the title.</summary>
+    public IReadOnlyList<string> Details { get; init; } = [];
+
+    /// <summary>Values asked for with the choice.</summary>
+    public IReadOnlyList<ApprovalField> Fields { get; init; } = [];
+
+    /// <summary>A private document the page offers while the link is open.</summary>
+    public string? DocumentName { get; init; }
+
+    /// <summary>The page the link opens: <c>approve</c> or <c>upload</c>.</summary>
+    public string Page { get; init; } = "approve";
+
     internal static ApprovalLink Unknown { get; } = new(ApprovalState.Unknown, "en", "", [], null);
 }
 
@@ -51,6 +72,43 @@ public enum RedeemOutcome
     /// <summary>The answer is not one the link offers.</summary>
     InvalidChoice,
 
+    /// <summary>A field is missing or not valid; nothing was recorded and the link stays open.</summary>
+    InvalidValues,
+
+    /// <summary>A guard refused the answer (for example the host was just matched elsewhere); the link stays open.</summary>
+    Refused,
+
     /// <summary>Not a link this system issued.</summary>
     Unknown,
+}
+
+/// <summary>Why a field's value was refused.</summary>
+public enum FieldProblemKind
+{
+    /// <summary>The chosen answer needs this field.</summary>
+    Required,
+
+    /// <summary>The value is not of the field's kind or not one of its options.</summary>
+    Invalid,
+
+    /// <summary>The number is above the field's maximum.</summary>
+    AboveMaximum,
+
+    /// <summary>The date is before the field's earliest date.</summary>
+    TooEarly,
+}
+
+/// <summary>One refused field.</summary>
+/// <param name="Field">The field.</param>
+/// <param name="Kind">What is wrong.</param>
+public sealed record FieldProblem(ApprovalField Field, FieldProblemKind Kind);
+
+/// <summary>What answering a link did, with the link as it stands and the refused fields.</summary>
+/// <param name="Outcome">What happened.</param>
+/// <param name="Link">The link.</param>
+/// <param name="Problems">Refused fields when <paramref name="Outcome"/> is <see cref="RedeemOutcome.InvalidValues"/>.</param>
+public sealed record Redemption(RedeemOutcome Outcome, ApprovalLink Link, IReadOnlyList<FieldProblem> Problems)
+{
+    /// <summary>Why a guard refused the answer, in the link's language.</summary>
+    public string? Reason { get; init; }
 }

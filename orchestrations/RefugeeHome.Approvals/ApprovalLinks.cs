@@ -16,6 +16,7 @@ namespace RefugeeHome.Approvals;
 /// </summary>
 public sealed class ApprovalLinks
 {
+    private const string TableName = "Approvals";
     private const string CurrentPartition = "current";
     private const int MaxNoteLength = 2000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -24,16 +25,18 @@ public sealed class ApprovalLinks
     private readonly DurableTaskClient _workflows;
     private readonly ApprovalOptions _options;
     private readonly TimeProvider _clock;
+    private readonly IReadOnlyList<IApprovalGuard> _guards;
 
-    /// <summary>Uses the table <c>Approvals</c>.</summary>
-    public ApprovalLinks(TableServiceClient tables, DurableTaskClient workflows, ApprovalOptions options, TimeProvider clock)
+    /// <summary>Uses the table <c>Approvals</c>; <paramref name="guards"/> run before an answer is recorded.</summary>
+    public ApprovalLinks(TableServiceClient tables, DurableTaskClient workflows, ApprovalOptions options, TimeProvider clock, IEnumerable<IApprovalGuard>? guards = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(options);
-        _table = tables.GetTableClient("Approvals");
+        _table = tables.GetTableClient(TableName);
         _workflows = workflows;
         _options = options;
         _clock = clock;
+        _guards = guards?.ToList() ?? [];
         _ = options.SigningKeyBytes();
         if (options.BaseUrl is null)
         {
@@ -41,8 +44,12 @@ public sealed class ApprovalLinks
         }
     }
 
-    /// <summary>Creates the table if needed.</summary>
-    public Task CreateTableAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+    /// <summary>Creates the table if needed; it needs no workflow client, so a host can create it before its runtime starts.</summary>
+    public static Task CreateTableAsync(TableServiceClient tables, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        return tables.GetTableClient(TableName).CreateIfNotExistsAsync(cancellationToken);
+    }
 
     /// <summary>Issues the link for <paramref name="request"/>, or returns the one already issued for its issue key.</summary>
     public async Task<Uri> IssueAsync(ApprovalRequest request, CancellationToken cancellationToken)
@@ -55,6 +62,7 @@ public sealed class ApprovalLinks
 
         var token = Mint(request);
         var hash = Hash(token);
+        var round = request.Round ?? hash;
         var row = new TableEntity(TokenPartition(hash), hash)
         {
             ["InstanceId"] = request.InstanceId,
@@ -63,6 +71,11 @@ public sealed class ApprovalLinks
             ["Language"] = request.Language,
             ["Title"] = request.Title,
             ["Choices"] = JsonSerializer.Serialize(request.Choices, Json),
+            ["Details"] = JsonSerializer.Serialize(request.Details, Json),
+            ["Fields"] = JsonSerializer.Serialize(request.Fields, Json),
+            ["DocumentName"] = request.DocumentName,
+            ["Round"] = round,
+            ["Page"] = request.Page,
             ["ExpiresAt"] = request.ExpiresAt,
             ["IssuedAt"] = _clock.GetUtcNow(),
         };
@@ -75,9 +88,9 @@ public sealed class ApprovalLinks
             // Issued before by an earlier attempt of the same activity: the same link stands.
         }
 
-        await _table.UpsertEntityAsync(new TableEntity(CurrentPartition, CurrentKey(request.InstanceId, request.Purpose)) { ["Hash"] = hash },
+        await _table.UpsertEntityAsync(new TableEntity(CurrentPartition, CurrentKey(request.InstanceId, request.Purpose)) { ["Round"] = round },
             TableUpdateMode.Replace, cancellationToken);
-        return new Uri(_options.BaseUrl!, "approve/" + token);
+        return new Uri(_options.BaseUrl!, request.Page + "/" + token);
     }
 
     /// <summary>Reads a link for its page. Changes nothing.</summary>
@@ -87,44 +100,62 @@ public sealed class ApprovalLinks
         return row is null ? ApprovalLink.Unknown : await ToLinkAsync(row, cancellationToken);
     }
 
-    /// <summary>Answers a link with <paramref name="choice"/> and passes the answer to the waiting workflow.</summary>
-    public async Task<(RedeemOutcome Outcome, ApprovalLink Link)> RedeemAsync(string token, string choice, string? note, CancellationToken cancellationToken)
+    /// <summary>Reads the note given with an answered link, for the workflow step that passes it on.</summary>
+    public async Task<string?> ReadNoteAsync(string linkId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(choice);
-        if (note is { Length: > MaxNoteLength })
-        {
-            note = note[..MaxNoteLength];
-        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(linkId);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(TokenPartition(linkId), linkId, cancellationToken: cancellationToken);
+        return row.HasValue ? row.Value!.GetString("Note") : null;
+    }
 
+    /// <summary>Answers a link and passes the answer to the waiting workflow.</summary>
+    public async Task<Redemption> RedeemAsync(string token, ApprovalSubmission submission, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        var note = submission.Note is { Length: > MaxNoteLength } ? submission.Note[..MaxNoteLength] : submission.Note;
+        IApprovalGuard? heldGuard = null;
         while (true)
         {
             var row = await ReadAsync(token, cancellationToken);
             if (row is null)
             {
-                return (RedeemOutcome.Unknown, ApprovalLink.Unknown);
+                return new Redemption(RedeemOutcome.Unknown, ApprovalLink.Unknown, []);
             }
 
             var link = await ToLinkAsync(row, cancellationToken);
-            switch (link.State)
+            if (Settled(link, submission.Choice) is { } outcome)
             {
-                case ApprovalState.Answered when link.Answer == choice:
+                if (outcome == RedeemOutcome.AlreadyRecorded)
+                {
                     await RaiseAsync(row, cancellationToken);
-                    return (RedeemOutcome.AlreadyRecorded, link);
-                case ApprovalState.Answered:
-                    return (RedeemOutcome.AnsweredOtherwise, link);
-                case ApprovalState.Expired:
-                    return (RedeemOutcome.Expired, link);
-                case ApprovalState.Superseded:
-                    return (RedeemOutcome.Superseded, link);
+                }
+                else if (heldGuard is not null)
+                {
+                    await heldGuard.ReleaseAsync(link, submission, cancellationToken);
+                }
+
+                return new Redemption(outcome, link, []);
             }
 
-            if (link.Choices.All(offered => offered.Value != choice))
+            var (values, problems) = FieldValidation.Check(link.Fields, submission.Choice, submission.Values);
+            if (problems.Count > 0)
             {
-                return (RedeemOutcome.InvalidChoice, link);
+                return new Redemption(RedeemOutcome.InvalidValues, link, problems);
             }
 
-            row["Answer"] = choice;
+            if (heldGuard is null && _guards.FirstOrDefault(candidate => candidate.Covers(link)) is { } guard)
+            {
+                if (await guard.AcquireAsync(link, submission, cancellationToken) is { } refusal)
+                {
+                    return new Redemption(RedeemOutcome.Refused, link, []) { Reason = refusal };
+                }
+
+                heldGuard = guard;
+            }
+
+            row["Answer"] = submission.Choice;
             row["Note"] = note;
+            row["Values"] = JsonSerializer.Serialize(values, Json);
             row["AnsweredAt"] = _clock.GetUtcNow();
             try
             {
@@ -137,21 +168,45 @@ public sealed class ApprovalLinks
             }
 
             await RaiseAsync(row, cancellationToken);
-            return (RedeemOutcome.Recorded, link with { State = ApprovalState.Answered, Answer = choice });
+            return new Redemption(RedeemOutcome.Recorded, link with { State = ApprovalState.Answered, Answer = submission.Choice }, []);
         }
     }
+
+    private static RedeemOutcome? Settled(ApprovalLink link, string choice) => link.State switch
+    {
+        ApprovalState.Answered when link.Answer == choice => RedeemOutcome.AlreadyRecorded,
+        ApprovalState.Answered => RedeemOutcome.AnsweredOtherwise,
+        ApprovalState.Expired => RedeemOutcome.Expired,
+        ApprovalState.Superseded => RedeemOutcome.Superseded,
+        _ when link.Choices.All(offered => offered.Value != choice) => RedeemOutcome.InvalidChoice,
+        _ => null,
+    };
 
     private Task RaiseAsync(TableEntity row, CancellationToken cancellationToken) =>
         _workflows.RaiseEventAsync(
             row.GetString("InstanceId"), row.GetString("EventName"),
-            new ApprovalAnswer(row.GetString("Answer"), row.GetString("Note"), row.GetDateTimeOffset("AnsweredAt") ?? _clock.GetUtcNow()),
+            new ApprovalAnswer(
+                row.GetString("Purpose"),
+                row.GetString("Answer"),
+                JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Values") ?? "{}", Json) ?? [],
+                row.RowKey,
+                row.GetDateTimeOffset("AnsweredAt") ?? _clock.GetUtcNow()),
             eventId: "approval-" + row.RowKey, cancellationToken: cancellationToken);
 
     private async Task<ApprovalLink> ToLinkAsync(TableEntity row, CancellationToken cancellationToken)
     {
         var choices = JsonSerializer.Deserialize<List<ApprovalChoice>>(row.GetString("Choices"), Json) ?? [];
         var answer = row.GetString("Answer");
-        var link = new ApprovalLink(ApprovalState.Open, row.GetString("Language"), row.GetString("Title"), choices, answer);
+        var link = new ApprovalLink(ApprovalState.Open, row.GetString("Language"), row.GetString("Title"), choices, answer)
+        {
+            Id = row.RowKey,
+            InstanceId = row.GetString("InstanceId"),
+            Purpose = row.GetString("Purpose"),
+            Details = JsonSerializer.Deserialize<List<string>>(row.GetString("Details") ?? "[]", Json) ?? [],
+            Fields = JsonSerializer.Deserialize<List<ApprovalField>>(row.GetString("Fields") ?? "[]", Json) ?? [],
+            DocumentName = row.GetString("DocumentName"),
+            Page = row.GetString("Page") ?? "approve",
+        };
         if (answer is not null)
         {
             return link with { State = ApprovalState.Answered };
@@ -159,8 +214,8 @@ public sealed class ApprovalLinks
 
         // Superseded before expired: pointing at the newer link helps more than saying this one ran out.
         var current = await _table.GetEntityIfExistsAsync<TableEntity>(
-            CurrentPartition, CurrentKey(row.GetString("InstanceId"), row.GetString("Purpose")), cancellationToken: cancellationToken);
-        if (current.HasValue && current.Value!.GetString("Hash") != row.RowKey)
+            CurrentPartition, CurrentKey(link.InstanceId, link.Purpose), cancellationToken: cancellationToken);
+        if (current.HasValue && current.Value!.GetString("Round") != (row.GetString("Round") ?? row.RowKey))
         {
             return link with { State = ApprovalState.Superseded };
         }

@@ -1,58 +1,79 @@
 using System.Reflection;
+using System.Text.Json;
 using HandlebarsDotNet;
 
 namespace RefugeeHome.Notifications;
 
 /// <summary>
-/// The email templates: one embedded file per message and language, named <c>{message}.{language}.hbs</c>, whose first
-/// line is <c>Subject: …</c> and whose rest is the HTML body. Values are HTML-encoded in the body. A subject never
-/// holds a line break, so no value can add a mail header. Every message must exist in every language, which is checked
-/// when the templates load. Embed the files with <c>WithCulture="false"</c>: otherwise MSBuild reads <c>.nl.hbs</c> as
-/// a Dutch resource and moves it into a satellite assembly.
+/// The email templates: one embedded JSON file per message, named <c>{message}.json</c>, holding for each language a
+/// subject and the body's paragraphs, so a translator sees a message in every language side by side. Paragraphs are
+/// Handlebars: values are HTML-encoded in the body, and a paragraph that starts with <c>&lt;</c> is taken as written
+/// markup (lists, links). A subject never holds a line break, so no value can add a mail header. Every message must
+/// exist in every language, which is checked when the templates load. A message may also carry labels (the title and
+/// answers of the question it asks); labels every message shares live in <c>_shared.json</c>, which has no subject.
 /// </summary>
 public sealed class EmailTemplates
 {
-    private const string Extension = ".hbs";
-    private const string SubjectPrefix = "Subject:";
+    private const string Extension = ".json";
+    private const string Shared = "_shared";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<(string Message, string Language), (HandlebarsTemplate<object, object> Subject, HandlebarsTemplate<object, object> Body)> _templates;
+    private readonly Dictionary<(string Message, string Language), IReadOnlyDictionary<string, string>> _labels;
 
-    private EmailTemplates(Dictionary<(string, string), (HandlebarsTemplate<object, object>, HandlebarsTemplate<object, object>)> templates) =>
+    private EmailTemplates(
+        Dictionary<(string, string), (HandlebarsTemplate<object, object>, HandlebarsTemplate<object, object>)> templates,
+        Dictionary<(string, string), IReadOnlyDictionary<string, string>> labels)
+    {
         _templates = templates;
+        _labels = labels;
+    }
 
     /// <summary>Message names.</summary>
     public IReadOnlyCollection<string> Messages => _templates.Keys.Select(key => key.Message).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Loads the templates embedded in <paramref name="assembly"/> under <paramref name="resourcePrefix"/>.</summary>
-    /// <exception cref="InvalidOperationException">A message lacks a language, or a file lacks its subject line.</exception>
+    /// <exception cref="InvalidOperationException">A message lacks a language, or a language lacks its subject.</exception>
     public static EmailTemplates FromAssembly(Assembly assembly, string resourcePrefix)
     {
         ArgumentNullException.ThrowIfNull(assembly);
         var bodies = Handlebars.Create();
         var subjects = Handlebars.Create(new HandlebarsConfiguration { TextEncoder = null });
         var templates = new Dictionary<(string, string), (HandlebarsTemplate<object, object>, HandlebarsTemplate<object, object>)>();
+        var labels = new Dictionary<(string, string), IReadOnlyDictionary<string, string>>();
+        var missing = new List<string>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(name => name.StartsWith(resourcePrefix, StringComparison.Ordinal) && name.EndsWith(Extension, StringComparison.Ordinal)))
         {
-            var parts = resource[resourcePrefix.Length..^Extension.Length].Trim('.').Split('.');
-            if (parts.Length != 2)
+            var message = resource[resourcePrefix.Length..^Extension.Length].Trim('.');
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            var texts = JsonSerializer.Deserialize<Dictionary<string, MessageText>>(stream, Json)
+                ?? throw new InvalidOperationException($"Template '{resource}' is empty.");
+            foreach (var language in Language.All)
             {
-                throw new InvalidOperationException($"Template '{resource}' is not named {{message}}.{{language}}{Extension}.");
-            }
+                if (!texts.TryGetValue(language, out var text))
+                {
+                    missing.Add($"{message}.{language}");
+                    continue;
+                }
 
-            using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
-            var subjectLine = reader.ReadLine() ?? "";
-            if (!subjectLine.StartsWith(SubjectPrefix, StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"Template '{resource}' must start with a '{SubjectPrefix}' line.");
-            }
+                labels[(message, language)] = text.Labels ?? new Dictionary<string, string>();
+                if (message == Shared)
+                {
+                    continue;
+                }
 
-            templates[(parts[0], Language.Require(parts[1]))] = (subjects.Compile(subjectLine[SubjectPrefix.Length..].Trim()), bodies.Compile(reader.ReadToEnd()));
+                if (string.IsNullOrWhiteSpace(text.Subject))
+                {
+                    throw new InvalidOperationException($"Template '{resource}' has no subject in '{language}'.");
+                }
+
+                var body = "<div style=\"font-family:sans-serif;max-width:40em\">" +
+                    string.Concat((text.Paragraphs ?? []).Select(paragraph => paragraph.StartsWith('<') ? paragraph : $"<p>{paragraph}</p>")) + "</div>";
+                templates[(message, language)] = (subjects.Compile(text.Subject!), bodies.Compile(body));
+            }
         }
 
-        var missing = templates.Keys.Select(key => key.Item1).Distinct()
-            .SelectMany(message => Language.All.Where(language => !templates.ContainsKey((message, language))).Select(language => $"{message}.{language}"))
-            .ToList();
         return missing.Count == 0
-            ? new EmailTemplates(templates)
+            ? new EmailTemplates(templates, labels)
             : throw new InvalidOperationException($"Email templates missing: {string.Join(", ", missing)}. Every message needs {string.Join(", ", Language.All)}.");
     }
 
@@ -72,4 +93,18 @@ public sealed class EmailTemplates
 
         return (subject, template.Body(model));
     }
+
+    /// <summary>
+    /// The label <paramref name="key"/> of <paramref name="message"/> in <paramref name="language"/>, or the shared one,
+    /// or null when neither has it.
+    /// </summary>
+    public string? Label(string message, string language, string key)
+    {
+        var code = Language.Require(language);
+        return _labels.TryGetValue((message, code), out var own) && own.TryGetValue(key, out var label) ? label
+            : _labels.TryGetValue((Shared, code), out var shared) && shared.TryGetValue(key, out var common) ? common
+            : null;
+    }
+
+    private sealed record MessageText(string? Subject, IReadOnlyList<string>? Paragraphs, Dictionary<string, string>? Labels);
 }

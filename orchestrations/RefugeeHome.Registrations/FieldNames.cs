@@ -5,10 +5,10 @@ internal static class FieldNames
 {
     private static readonly Dictionary<string, Dictionary<string, string>> Labels = new(StringComparer.Ordinal)
     {
-        ["nl"] = new() { ["SubmissionId"] = "Formuliernummer", ["Language"] = "Taal", ["FirstName"] = "Voornaam", ["LastName"] = "Achternaam", ["Email"] = "E-mailadres", ["Phone"] = "Telefoonnummer", ["Street"] = "Straat", ["HouseNumber"] = "Huisnummer", ["Postcode"] = "Postcode", ["Municipality"] = "Gemeente", ["Capacity"] = "Aantal personen", ["AvailableFrom"] = "Beschikbaar vanaf", ["AvailableUntil"] = "Beschikbaar tot" },
-        ["en"] = new() { ["SubmissionId"] = "Form number", ["Language"] = "Language", ["FirstName"] = "First name", ["LastName"] = "Last name", ["Email"] = "Email address", ["Phone"] = "Phone number", ["Street"] = "Street", ["HouseNumber"] = "House number", ["Postcode"] = "Postcode", ["Municipality"] = "Municipality", ["Capacity"] = "Number of people", ["AvailableFrom"] = "Available from", ["AvailableUntil"] = "Available until" },
-        ["uk"] = new() { ["SubmissionId"] = "Номер форми", ["Language"] = "Мова", ["FirstName"] = "Ім'я", ["LastName"] = "Прізвище", ["Email"] = "Електронна пошта", ["Phone"] = "Номер телефону", ["Street"] = "Вулиця", ["HouseNumber"] = "Номер будинку", ["Postcode"] = "Поштовий індекс", ["Municipality"] = "Громада", ["Capacity"] = "Кількість осіб", ["AvailableFrom"] = "Доступно з", ["AvailableUntil"] = "Доступно до" },
-        ["ru"] = new() { ["SubmissionId"] = "Номер формы", ["Language"] = "Язык", ["FirstName"] = "Имя", ["LastName"] = "Фамилия", ["Email"] = "Электронная почта", ["Phone"] = "Номер телефона", ["Street"] = "Улица", ["HouseNumber"] = "Номер дома", ["Postcode"] = "Почтовый индекс", ["Municipality"] = "Муниципалитет", ["Capacity"] = "Количество человек", ["AvailableFrom"] = "Доступно с", ["AvailableUntil"] = "Доступно до" },
+        ["nl"] = new() { ["SubmissionId"] = "Formuliernummer", ["Language"] = "Taal", ["FirstName"] = "Voornaam", ["LastName"] = "Achternaam", ["Email"] = "E-mailadres", ["Phone"] = "Telefoonnummer", ["Street"] = "Straat", ["HouseNumber"] = "Huisnummer", ["Postcode"] = "Postcode", ["Municipality"] = "Gemeente", ["Capacity"] = "Aantal personen", ["AvailableFrom"] = "Beschikbaar vanaf", ["AvailableUntil"] = "Beschikbaar tot", ["Languages"] = "Talen", ["ContactEmail"] = "E-mailadres van het huishouden", ["PreferredMunicipality"] = "Gewenste gemeente" },
+        ["en"] = new() { ["SubmissionId"] = "Form number", ["Language"] = "Language", ["FirstName"] = "First name", ["LastName"] = "Last name", ["Email"] = "Email address", ["Phone"] = "Phone number", ["Street"] = "Street", ["HouseNumber"] = "House number", ["Postcode"] = "Postcode", ["Municipality"] = "Municipality", ["Capacity"] = "Number of people", ["AvailableFrom"] = "Available from", ["AvailableUntil"] = "Available until", ["Languages"] = "Languages", ["ContactEmail"] = "Household email address", ["PreferredMunicipality"] = "Preferred municipality" },
+        ["uk"] = new() { ["SubmissionId"] = "Номер форми", ["Language"] = "Мова", ["FirstName"] = "Ім'я", ["LastName"] = "Прізвище", ["Email"] = "Електронна пошта", ["Phone"] = "Номер телефону", ["Street"] = "Вулиця", ["HouseNumber"] = "Номер будинку", ["Postcode"] = "Поштовий індекс", ["Municipality"] = "Громада", ["Capacity"] = "Кількість осіб", ["AvailableFrom"] = "Доступно з", ["AvailableUntil"] = "Доступно до", ["Languages"] = "Мови", ["ContactEmail"] = "Електронна пошта домогосподарства", ["PreferredMunicipality"] = "Бажана громада" },
+        ["ru"] = new() { ["SubmissionId"] = "Номер формы", ["Language"] = "Язык", ["FirstName"] = "Имя", ["LastName"] = "Фамилия", ["Email"] = "Электронная почта", ["Phone"] = "Номер телефона", ["Street"] = "Улица", ["HouseNumber"] = "Номер дома", ["Postcode"] = "Почтовый индекс", ["Municipality"] = "Муниципалитет", ["Capacity"] = "Количество человек", ["AvailableFrom"] = "Доступно с", ["AvailableUntil"] = "Доступно до", ["Languages"] = "Языки", ["ContactEmail"] = "Электронная почта домохозяйства", ["PreferredMunicipality"] = "Желаемый муниципалитет" },
     };
 
     private static readonly Dictionary<string, (string LineBreak, string Postcode, string Phone, string UntilAfterFrom, string Language)> Messages = new(StringComparer.Ordinal)
@@ -19,7 +19,22 @@ internal static class FieldNames
         ["ru"] = ("'{PropertyName}' не может содержать перенос строки.", "'{PropertyName}' должен быть нидерландским почтовым индексом, например 1234 AB.", "'{PropertyName}' должен быть номером телефона, например 06 12345678 или +380 50 1234567.", "'{PropertyName}' должно быть позже, чем 'Доступно с'.", "Выберите нидерландский, английский, украинский или русский."),
     };
 
+    private static readonly Dictionary<string, string> SpokenLanguageMessages = new(StringComparer.Ordinal)
+    {
+        ["nl"] = "Kies bij '{PropertyName}' uit Nederlands, Engels, Oekraïens, Russisch of een andere taal.",
+        ["en"] = "Choose '{PropertyName}' from Dutch, English, Ukrainian, Russian or another language.",
+        ["uk"] = "Оберіть '{PropertyName}' серед нідерландської, англійської, української, російської або іншої мови.",
+        ["ru"] = "Выберите '{PropertyName}' из нидерландского, английского, украинского, русского или другого языка.",
+    };
+
+    /// <summary>Languages a household can say it speaks; <c>other</c> stands for the rest.</summary>
+    public static readonly IReadOnlySet<string> Spoken = new HashSet<string>(StringComparer.Ordinal) { "nl", "en", "uk", "ru", "other" };
+
     public static IReadOnlyCollection<string> Languages => Labels.Keys;
+
+    public static string SpokenLanguageMessage(string language) => SpokenLanguageMessages[language];
+
+    public static bool HasNoLineBreak(string? value) => value is null || (!value.Contains('\r', StringComparison.Ordinal) && !value.Contains('\n', StringComparison.Ordinal));
 
     public static string Label(string language, string field) => Labels[language][field];
 

@@ -1,3 +1,5 @@
+using RefugeeHome.Matching;
+
 namespace RefugeeHome.Registrations;
 
 /// <summary>Who has custody of a minor, as the caseworker recorded it.</summary>
@@ -44,6 +46,44 @@ public sealed record GuestRegistration(
     bool EligibilityRecorded,
     IReadOnlyList<HouseholdMember> Members)
 {
+    /// <summary>The household's own email address, if it has one; otherwise their emails go to the caseworker.</summary>
+    public string? ContactEmail { get; init; }
+
+    /// <summary>Pets the household brings.</summary>
+    public IReadOnlyList<PetKind> Pets { get; init; } = [];
+
+    /// <summary>Someone cannot climb stairs.</summary>
+    public bool NeedsStepFree { get; init; }
+
+    /// <summary>Languages the household speaks: nl, en, uk, ru or other.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>Where they would like to live, if anywhere.</summary>
+    public string? PreferredMunicipality { get; init; }
+
+    /// <summary>Someone in the household smokes.</summary>
+    public bool Smokers { get; init; }
+
+    /// <summary>The living space they need at least.</summary>
+    public Accommodation WishedAccommodation { get; init; } = Accommodation.PrivateRoom;
+
+    /// <summary>The adults are women only (a kind some hosts offer to).</summary>
+    public bool WomenAndChildrenOnly { get; init; }
+
+    /// <summary>Who makes up the household, as far as hosts' wishes go.</summary>
+    public HouseholdKind Kind
+    {
+        get
+        {
+            var minors = Members.Count(member => member.IsMinor);
+            var adults = Members.Count - minors;
+            return WomenAndChildrenOnly ? HouseholdKind.WomenAndChildren
+                : minors > 0 ? HouseholdKind.Family
+                : adults == 1 ? HouseholdKind.SingleAdult
+                : HouseholdKind.Adults;
+        }
+    }
+
     /// <summary>
     /// Positions of the minors without a parent or guardian in the household: recorded as such, or pointing at someone
     /// who is not an adult member. Any of them sends the case to guardianship (Nidos) instead of matching.

@@ -48,11 +48,18 @@ public static class GuestRegistrationValidation
             RuleFor(r => r.SubmissionId).NotEmpty().Must(id => Guid.TryParse(id, out _)).WithName(FieldNames.Label(language, "SubmissionId"));
             RuleFor(r => r.Language).Must(FieldNames.Languages.Contains).WithMessage(FieldNames.MessagesIn(language).Language).WithName(FieldNames.Label(language, "Language"));
             RuleFor(r => r.CaseworkerEmail).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(254)
-                .Must(value => !value.Contains('\r', StringComparison.Ordinal) && !value.Contains('\n', StringComparison.Ordinal))
+                .Must(FieldNames.HasNoLineBreak)
                 .WithMessage(FieldNames.MessagesIn(language).LineBreak).EmailAddress().WithName(FieldNames.Label(language, "Email"));
             RuleFor(r => r.Municipality).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100)
-                .Must(value => !value.Contains('\r', StringComparison.Ordinal) && !value.Contains('\n', StringComparison.Ordinal))
+                .Must(FieldNames.HasNoLineBreak)
                 .WithMessage(FieldNames.MessagesIn(language).LineBreak).WithName(FieldNames.Label(language, "Municipality"));
+            RuleFor(r => r.ContactEmail).Cascade(CascadeMode.Stop).MaximumLength(254)
+                .Must(FieldNames.HasNoLineBreak).WithMessage(FieldNames.MessagesIn(language).LineBreak)
+                .EmailAddress().When(r => !string.IsNullOrEmpty(r.ContactEmail)).WithName(FieldNames.Label(language, "ContactEmail"));
+            RuleFor(r => r.PreferredMunicipality).MaximumLength(100)
+                .Must(FieldNames.HasNoLineBreak).WithMessage(FieldNames.MessagesIn(language).LineBreak).WithName(FieldNames.Label(language, "PreferredMunicipality"));
+            RuleFor(r => r.Languages).Must(languages => languages.All(FieldNames.Spoken.Contains))
+                .WithMessage(FieldNames.SpokenLanguageMessage(language)).WithName(FieldNames.Label(language, "Languages"));
             RuleFor(r => r.Members).NotEmpty().WithMessage(messages.NoMembers);
             RuleForEach(r => r.Members).ChildRules(member =>
             {

@@ -1,3 +1,5 @@
+using RefugeeHome.Matching;
+
 namespace RefugeeHome.Registrations;
 
 /// <summary>What a host household fills in to register. The address never leaves the registrations table.</summary>
@@ -27,4 +29,29 @@ public sealed record HostRegistration(
     string Municipality,
     int Capacity,
     DateOnly AvailableFrom,
-    DateOnly? AvailableUntil);
+    DateOnly? AvailableUntil)
+{
+    /// <summary>Minors are welcome.</summary>
+    public bool AcceptsChildren { get; init; } = true;
+
+    /// <summary>Pet kinds the household accepts.</summary>
+    public IReadOnlyList<PetKind> AcceptedPets { get; init; } = [];
+
+    /// <summary>The guests' room can be reached without stairs.</summary>
+    public bool StepFree { get; init; }
+
+    /// <summary>Languages spoken in the household: nl, en, uk, ru or other.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [];
+
+    /// <summary>The guests' living space.</summary>
+    public Accommodation Accommodation { get; init; } = Accommodation.PrivateRoom;
+
+    /// <summary>Nobody smokes in the home and guests may not.</summary>
+    public bool SmokeFree { get; init; }
+
+    /// <summary>Household kinds the host accepts; empty means any.</summary>
+    public IReadOnlyList<HouseholdKind> AcceptedHouseholds { get; init; } = [];
+
+    /// <summary>The host would like a family with children.</summary>
+    public bool WelcomesFamilies { get; init; }
+}

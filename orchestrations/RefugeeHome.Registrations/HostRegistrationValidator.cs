@@ -64,6 +64,8 @@ public static class HostRegistrationValidation
                     _ => "'{PropertyName}' cannot be in the past.",
                 })
                 .WithName(FieldNames.Label(language, "AvailableFrom"));
+            RuleFor(r => r.Languages).Must(languages => languages.All(FieldNames.Spoken.Contains))
+                .WithMessage(FieldNames.SpokenLanguageMessage(language)).WithName(FieldNames.Label(language, "Languages"));
             RuleFor(r => r.AvailableUntil).Must((registration, until) => until is null || until > registration.AvailableFrom)
                 .WithMessage(messages.UntilAfterFrom).WithName(FieldNames.Label(language, "AvailableUntil"));
         }

@@ -1,12 +1,15 @@
+using System.Globalization;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using RefugeeHome.Matching;
 
 namespace RefugeeHome.Registrations;
 
 /// <summary>What registering did.</summary>
 public enum RegistrationOutcome
 {
-    /// <summary>A new host household was registered.</summary>
+    /// <summary>A new household was registered.</summary>
     Registered,
 
     /// <summary>The same form was submitted before; nothing new was created.</summary>
@@ -18,9 +21,41 @@ public enum RegistrationOutcome
 
 /// <summary>The result of a registration, with the status of the household's journey when it existed already.</summary>
 /// <param name="Outcome">What happened.</param>
-/// <param name="HostId">The household's opaque id.</param>
+/// <param name="HouseholdId">The household's opaque id.</param>
 /// <param name="Status">The journey's status (for an existing household, what the registrant is told).</param>
-public sealed record RegistrationResult(RegistrationOutcome Outcome, string HostId, string Status);
+public sealed record RegistrationResult(RegistrationOutcome Outcome, string HouseholdId, string Status);
+
+/// <summary>What the workflows read of a host household: how to address it and what it offers, never its address.</summary>
+/// <param name="HostId">The household's opaque id.</param>
+/// <param name="Language">Language of its emails.</param>
+/// <param name="FirstName">First name of the contact person, for the greeting.</param>
+/// <param name="LastName">Last name of the contact person.</param>
+/// <param name="Email">Where its emails go.</param>
+/// <param name="Phone">Phone number, for the screener and the connector.</param>
+/// <param name="Address">Street, house number and postcode, for the supporter's visit.</param>
+/// <param name="Municipality">Its municipality.</param>
+/// <param name="Status">Where its journey stands.</param>
+/// <param name="Capacity">How many people can stay.</param>
+/// <param name="AvailableFrom">First day guests can move in.</param>
+/// <param name="AvailableUntil">Last day, if any.</param>
+/// <param name="Preferences">What it accepts and offers.</param>
+/// <param name="DuplicateAttempts">How often someone tried to register it again.</param>
+public sealed record HostRecord(
+    string HostId, string Language, string FirstName, string LastName, string Email, string Phone, string Address, string Municipality, string Status,
+    int Capacity, DateOnly AvailableFrom, DateOnly? AvailableUntil, HostPreferences Preferences, int DuplicateAttempts);
+
+/// <summary>What a host household accepts and offers, as registered.</summary>
+/// <param name="AcceptsChildren">Minors are welcome.</param>
+/// <param name="AcceptedPets">Pet kinds accepted.</param>
+/// <param name="StepFree">No stairs to the guests' room.</param>
+/// <param name="Languages">Languages spoken.</param>
+/// <param name="Accommodation">The guests' living space.</param>
+/// <param name="SmokeFree">A smoke-free home.</param>
+/// <param name="AcceptedHouseholds">Household kinds accepted; empty means any.</param>
+/// <param name="WelcomesFamilies">A family with children is welcome.</param>
+public sealed record HostPreferences(
+    bool AcceptsChildren, IReadOnlyList<PetKind> AcceptedPets, bool StepFree, IReadOnlyList<string> Languages,
+    Accommodation Accommodation, bool SmokeFree, IReadOnlyList<HouseholdKind> AcceptedHouseholds, bool WelcomesFamilies);
 
 /// <summary>
 /// Registers host households once. The household row and its keys (submission id, email, phone, address) share one
@@ -34,6 +69,7 @@ public sealed class HostRegistry(TableServiceClient tables, TimeProvider clock)
     public const string NewStatus = "Registered";
 
     private const string Partition = "hosts";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly TableClient _table = tables.GetTableClient("HostRegistrations");
 
     /// <summary>Creates the table if needed.</summary>
@@ -68,9 +104,69 @@ public sealed class HostRegistry(TableServiceClient tables, TimeProvider clock)
     /// <summary>Sets the journey's status of a household (for the journey to keep up to date).</summary>
     public async Task SetStatusAsync(string hostId, string status, CancellationToken cancellationToken)
     {
-        var row = (await _table.GetEntityAsync<TableEntity>(Partition, "host|" + hostId, cancellationToken: cancellationToken)).Value;
-        row["Status"] = status;
-        await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        while (true)
+        {
+            var row = (await _table.GetEntityAsync<TableEntity>(Partition, "host|" + hostId, cancellationToken: cancellationToken)).Value;
+            row["Status"] = status;
+            try
+            {
+                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException conflict) when (conflict.Status == 412)
+            {
+                // A duplicate attempt was counted at the same moment: apply the status to the fresh row.
+            }
+        }
+    }
+
+    /// <summary>Reads a household, or null when it is unknown or forgotten.</summary>
+    public async Task<HostRecord?> FindAsync(string hostId, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, "host|" + hostId, cancellationToken: cancellationToken);
+        if (!found.HasValue)
+        {
+            return null;
+        }
+
+        var row = found.Value!;
+        return new HostRecord(
+            hostId, row.GetString("Language"), row.GetString("FirstName"), row.GetString("LastName"), row.GetString("Email"), row.GetString("Phone"),
+            $"{row.GetString("Street")} {row.GetString("HouseNumber")}, {row.GetString("Postcode")}", row.GetString("Municipality"), row.GetString("Status"),
+            row.GetInt32("Capacity") ?? 0,
+            DateOnly.ParseExact(row.GetString("AvailableFrom"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            row.GetString("AvailableUntil") is { } until ? DateOnly.ParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            JsonSerializer.Deserialize<HostPreferences>(row.GetString("Preferences"), Json)!,
+            row.GetInt32("DuplicateAttempts") ?? 0);
+    }
+
+    /// <summary>
+    /// Deletes a household's personal data and its duplicate keys once its retention period has passed. Returns false
+    /// when there was nothing left to delete.
+    /// </summary>
+    public async Task<bool> ForgetAsync(string hostId, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, "host|" + hostId, cancellationToken: cancellationToken);
+        if (!found.HasValue)
+        {
+            return false;
+        }
+
+        var row = found.Value!;
+        var keys = new[]
+        {
+            "submission|" + row.GetString("SubmissionId"),
+            RegistrationKeys.Email(row.GetString("Email")),
+            RegistrationKeys.Phone(row.GetString("Phone")),
+            RegistrationKeys.Address(row.GetString("Postcode"), row.GetString("HouseNumber")),
+        };
+        foreach (var key in keys.Distinct(StringComparer.Ordinal))
+        {
+            await _table.DeleteEntityAsync(Partition, "key|" + key, cancellationToken: cancellationToken);
+        }
+
+        await _table.DeleteEntityAsync(Partition, row.RowKey, cancellationToken: cancellationToken);
+        return true;
     }
 
     /// <summary>How often someone tried to register this household again.</summary>
@@ -130,8 +226,11 @@ public sealed class HostRegistry(TableServiceClient tables, TimeProvider clock)
         ["Postcode"] = registration.Postcode.Trim().ToUpperInvariant(),
         ["Municipality"] = registration.Municipality.Trim(),
         ["Capacity"] = registration.Capacity,
-        ["AvailableFrom"] = registration.AvailableFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["AvailableUntil"] = registration.AvailableUntil?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["AvailableFrom"] = registration.AvailableFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["AvailableUntil"] = registration.AvailableUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["Preferences"] = JsonSerializer.Serialize(new HostPreferences(
+            registration.AcceptsChildren, registration.AcceptedPets, registration.StepFree, registration.Languages,
+            registration.Accommodation, registration.SmokeFree, registration.AcceptedHouseholds, registration.WelcomesFamilies), Json),
         ["Status"] = NewStatus,
         ["RegisteredAt"] = clock.GetUtcNow(),
         ["DuplicateAttempts"] = 0,

@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Time.Testing;
 using RefugeeHome.Durable;
+using RefugeeHome.Storage;
 using RefugeeHome.Testing;
 
 namespace RefugeeHome.Approvals.Tests;
@@ -12,12 +14,15 @@ internal sealed class ApprovalHarness : IAsyncDisposable
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     public static readonly ApprovalChoice[] Choices = [new("suitable", "Geschikt"), new("not-suitable", "Niet geschikt")];
 
-    private ApprovalHarness(DurableRuntime runtime, ApprovalLinks links, FakeTimeProvider clock)
+    private ApprovalHarness(DurableRuntime runtime, ApprovalLinks links, DocumentStore documents, FakeTimeProvider clock)
     {
         Runtime = runtime;
         Links = links;
+        Documents = documents;
         Clock = clock;
     }
+
+    public DocumentStore Documents { get; }
 
     public DurableRuntime Runtime { get; }
 
@@ -32,7 +37,7 @@ internal sealed class ApprovalHarness : IAsyncDisposable
         var registry = new DurableTaskRegistry().AddOrchestratorFunc<object?, string>("Screening", async (context, _) =>
         {
             var answer = await context.WaitForExternalEvent<ApprovalAnswer>(EventName);
-            return $"{answer.Choice}|{answer.Note}";
+            return $"{answer.Choice}|{answer.LinkId}";
         });
         var runtime = await DurableRuntime.StartAsync(tables, registry, new DurableRuntimeOptions
         {
@@ -46,8 +51,10 @@ internal sealed class ApprovalHarness : IAsyncDisposable
             BaseUrl = new Uri("https://refugeehome.example/"),
             SigningKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
         }, clock);
-        await links.CreateTableAsync(CancellationToken.None);
-        return new ApprovalHarness(runtime, links, clock);
+        await ApprovalLinks.CreateTableAsync(tables, CancellationToken.None);
+        var documents = new DocumentStore(new BlobContainerClient(azurite.ConnectionString, "documents"));
+        await documents.CreateContainerAsync(CancellationToken.None);
+        return new ApprovalHarness(runtime, links, documents, clock);
     }
 
     public async Task<string> StartScreeningAsync()
@@ -59,6 +66,9 @@ internal sealed class ApprovalHarness : IAsyncDisposable
 
     public static ApprovalRequest Request(string instanceId, string issueKey = "task-3", string language = "nl") =>
         new(instanceId, EventName, "screening", issueKey, language, "Uitkomst van het screeningsgesprek", Choices, Start.AddDays(7));
+
+    public static ApprovalSubmission Answer(string choice, string? note = null, Dictionary<string, string>? values = null) =>
+        new(choice, note, values ?? []);
 
     public static string TokenOf(Uri link) => link.AbsolutePath["/approve/".Length..];
 

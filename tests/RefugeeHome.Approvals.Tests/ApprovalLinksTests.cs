@@ -15,12 +15,15 @@ public sealed class ApprovalLinksTests(AzuriteFixture azurite)
         var id = await harness.StartScreeningAsync();
         var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => harness.Links.RedeemAsync(token, "suitable", "Warm welkom", None)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => harness.Links.RedeemAsync(token, ApprovalHarness.Answer("suitable", "Warm welkom"), None)));
         var result = await harness.Runtime.Client.WaitForInstanceCompletionAsync(id, true, cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
 
         outcomes.Select(outcome => outcome.Outcome).Should().ContainSingle(outcome => outcome == RedeemOutcome.Recorded)
             .And.AllSatisfy(outcome => outcome.Should().BeOneOf(RedeemOutcome.Recorded, RedeemOutcome.AlreadyRecorded));
-        result.ReadOutputAs<string>().Should().Be("suitable|Warm welkom");
+        var output = result.ReadOutputAs<string>()!.Split('|');
+        output[0].Should().Be("suitable");
+        (await harness.Links.ReadNoteAsync(output[1], None)).Should().Be("Warm welkom", "the note stays with the link");
+        result.SerializedOutput.Should().NotContain("Warm welkom");
         (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Answered);
     }
 
@@ -31,8 +34,8 @@ public sealed class ApprovalLinksTests(AzuriteFixture azurite)
         var id = await harness.StartScreeningAsync();
         var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
 
-        await harness.Links.RedeemAsync(token, "suitable", null, None);
-        var second = await harness.Links.RedeemAsync(token, "not-suitable", null, None);
+        await harness.Links.RedeemAsync(token, ApprovalHarness.Answer("suitable", null), None);
+        var second = await harness.Links.RedeemAsync(token, ApprovalHarness.Answer("not-suitable", null), None);
 
         second.Outcome.Should().Be(RedeemOutcome.AnsweredOtherwise);
         second.Link.Answer.Should().Be("suitable");
@@ -62,7 +65,7 @@ public sealed class ApprovalLinksTests(AzuriteFixture azurite)
         var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
 
         harness.Clock.Advance(TimeSpan.FromDays(7));
-        var outcome = await harness.Links.RedeemAsync(token, "suitable", null, None);
+        var outcome = await harness.Links.RedeemAsync(token, ApprovalHarness.Answer("suitable", null), None);
 
         outcome.Outcome.Should().Be(RedeemOutcome.Expired);
         (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Expired);
@@ -76,8 +79,8 @@ public sealed class ApprovalLinksTests(AzuriteFixture azurite)
         var first = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id, "task-3"), None));
         var reminder = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id, "task-9"), None));
 
-        var old = await harness.Links.RedeemAsync(first, "suitable", null, None);
-        var fresh = await harness.Links.RedeemAsync(reminder, "not-suitable", null, None);
+        var old = await harness.Links.RedeemAsync(first, ApprovalHarness.Answer("suitable", null), None);
+        var fresh = await harness.Links.RedeemAsync(reminder, ApprovalHarness.Answer("not-suitable", null), None);
 
         old.Outcome.Should().Be(RedeemOutcome.Superseded);
         fresh.Outcome.Should().Be(RedeemOutcome.Recorded);
@@ -93,7 +96,7 @@ public sealed class ApprovalLinksTests(AzuriteFixture azurite)
         await using var harness = await ApprovalHarness.StartAsync(azurite);
 
         (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Unknown);
-        (await harness.Links.RedeemAsync(token, "suitable", null, None)).Outcome.Should().Be(RedeemOutcome.Unknown);
+        (await harness.Links.RedeemAsync(token, ApprovalHarness.Answer("suitable", null), None)).Outcome.Should().Be(RedeemOutcome.Unknown);
     }
 
     [Fact]
@@ -103,7 +106,7 @@ public sealed class ApprovalLinksTests(AzuriteFixture azurite)
         var id = await harness.StartScreeningAsync();
         var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
 
-        (await harness.Links.RedeemAsync(token, "approve-everything", null, None)).Outcome.Should().Be(RedeemOutcome.InvalidChoice);
+        (await harness.Links.RedeemAsync(token, ApprovalHarness.Answer("approve-everything", null), None)).Outcome.Should().Be(RedeemOutcome.InvalidChoice);
         (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Open);
     }
 

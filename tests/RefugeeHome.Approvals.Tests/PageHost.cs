@@ -21,12 +21,13 @@ internal sealed partial class PageHost : IAsyncDisposable
 
     public HttpClient Browser { get; }
 
-    public static async Task<PageHost> StartAsync(ApprovalLinks links)
+    public static async Task<PageHost> StartAsync(ApprovalHarness harness)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddAntiforgery();
-        builder.Services.AddSingleton(links);
+        builder.Services.AddSingleton(harness.Links);
+        builder.Services.AddSingleton(harness.Documents);
         builder.Services.AddSingleton<ApprovalPages>();
         var app = builder.Build();
         app.MapGet("/approve/{token}", (HttpContext context, string token, ApprovalPages pages) => pages.ShowAsync(context, token));

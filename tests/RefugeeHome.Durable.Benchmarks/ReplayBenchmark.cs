@@ -37,7 +37,7 @@ internal static class ReplayBenchmark
             for (var run = 0; run < 41; run++)
             {
                 var stopwatch = Stopwatch.StartNew();
-                var episode = executor.Execute("replay", history, [new OrchestratorStarted(start)], null);
+                var episode = executor.Execute("replay", history, [new OrchestratorStarted(start)], null, "e1");
                 stopwatch.Stop();
                 if (episode.Outcome is not ExecutionCompletedOutcome)
                 {

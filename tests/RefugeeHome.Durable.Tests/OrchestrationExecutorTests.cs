@@ -19,11 +19,11 @@ public sealed class OrchestrationExecutorTests
         }));
         var past = new List<HistoryEvent>();
 
-        var episode1 = executor.Execute("chain-1", past, [new OrchestratorStarted(Start), new ExecutionStarted("Chain", "3", null)], null);
+        var episode1 = executor.Execute("chain-1", past, [new OrchestratorStarted(Start), new ExecutionStarted("Chain", "3", null)], null, "e1");
         past.AddRange(episode1.NewHistory);
-        var episode2 = executor.Execute("chain-1", past, [new OrchestratorStarted(Start), new TaskCompleted(0, "6")], null);
+        var episode2 = executor.Execute("chain-1", past, [new OrchestratorStarted(Start), new TaskCompleted(0, "6")], null, "e1");
         past.AddRange(episode2.NewHistory);
-        var episode3 = executor.Execute("chain-1", past, [new OrchestratorStarted(Start), new TaskCompleted(1, "12")], null);
+        var episode3 = executor.Execute("chain-1", past, [new OrchestratorStarted(Start), new TaskCompleted(1, "12")], null, "e1");
 
         episode1.NewHistory.OfType<TaskScheduled>().Should().ContainSingle().Which.Should().Be(new TaskScheduled(0, "Double", "3"));
         episode2.NewHistory.OfType<TaskScheduled>().Should().ContainSingle().Which.Should().Be(new TaskScheduled(1, "Double", "6"));
@@ -40,7 +40,7 @@ public sealed class OrchestrationExecutorTests
         var executor = Executor(registry => registry.AddOrchestratorFunc<object?, int>("Flow", async (context, _) =>
             await context.CallActivityAsync<int>("SendGoodbyeEmail")));
 
-        var episode = executor.Execute("flow-1", past, [new OrchestratorStarted(Start), new TaskCompleted(0, null)], null);
+        var episode = executor.Execute("flow-1", past, [new OrchestratorStarted(Start), new TaskCompleted(0, null)], null, "e1");
 
         var failure = episode.Outcome.Should().BeOfType<ExecutionFailedOutcome>().Which.Failure;
         failure.ErrorType.Should().Be(typeof(NonDeterministicOrchestrationException).FullName);
@@ -62,7 +62,7 @@ public sealed class OrchestrationExecutorTests
             return 1;
         }));
 
-        var episode = executor.Execute("flow-2", past, [new OrchestratorStarted(Start.AddDays(1)), new TimerFired(0, Start.AddDays(1))], null);
+        var episode = executor.Execute("flow-2", past, [new OrchestratorStarted(Start.AddDays(1)), new TimerFired(0, Start.AddDays(1))], null, "e1");
 
         episode.Outcome.Should().BeOfType<ExecutionFailedOutcome>()
             .Which.Failure.ErrorMessage.Should().Contain("activity 'Audit'");
@@ -83,7 +83,7 @@ public sealed class OrchestrationExecutorTests
             new OrchestratorStarted(Start), new ExecutionStarted("Collect", null, null),
             new EventRaised("answer", "\"yes\"", "m1"), new EventRaised("answer", "\"no\"", "m2"), new EventRaised("answer", "\"late\"", "m3"),
             new TimerFired(0, Start.AddHours(1)),
-        ], null);
+        ], null, "e1");
 
         episode.Outcome.Should().Be(new ExecutionCompletedOutcome("\"yes,no\""));
     }
@@ -102,9 +102,9 @@ public sealed class OrchestrationExecutorTests
                 return "reminder";
             }
         }));
-        var first = executor.Execute("remind-1", [], [new OrchestratorStarted(Start), new ExecutionStarted("Remind", null, null)], null);
+        var first = executor.Execute("remind-1", [], [new OrchestratorStarted(Start), new ExecutionStarted("Remind", null, null)], null, "e1");
 
-        var second = executor.Execute("remind-1", first.NewHistory, [new OrchestratorStarted(Start.AddDays(3)), new TimerFired(0, Start.AddDays(3))], null);
+        var second = executor.Execute("remind-1", first.NewHistory, [new OrchestratorStarted(Start.AddDays(3)), new TimerFired(0, Start.AddDays(3))], null, "e1");
 
         first.NewHistory.OfType<TimerCreated>().Should().ContainSingle().Which.FireAt.Should().Be(Start.AddDays(3));
         second.Outcome.Should().Be(new ExecutionCompletedOutcome("\"reminder\""));
@@ -120,13 +120,29 @@ public sealed class OrchestrationExecutorTests
             await context.CreateTimer(Start.AddDays(7), CancellationToken.None);
             return 0;
         }));
-        var first = executor.Execute("stamp-1", [], [new OrchestratorStarted(Start), new ExecutionStarted("Stamp", null, null)], null);
+        var first = executor.Execute("stamp-1", [], [new OrchestratorStarted(Start), new ExecutionStarted("Stamp", null, null)], null, "e1");
 
-        executor.Execute("stamp-1", first.NewHistory, [new OrchestratorStarted(Start.AddDays(7)), new TimerFired(0, Start.AddDays(7))], null);
+        executor.Execute("stamp-1", first.NewHistory, [new OrchestratorStarted(Start.AddDays(7)), new TimerFired(0, Start.AddDays(7))], null, "e1");
 
         seen.Should().HaveCount(2);
         seen[1].Should().Be(seen[0]);
         seen[0].Time.Should().Be(Start);
+    }
+
+    [Fact]
+    public void A_continued_execution_gets_new_guids_even_at_the_same_moment()
+    {
+        var seen = new List<Guid>();
+        var executor = Executor(registry => registry.AddOrchestratorFunc<object?, int>("Cycle", (context, _) =>
+        {
+            seen.Add(context.NewGuid());
+            return Task.FromResult(0);
+        }));
+
+        executor.Execute("cycle-1", [], [new OrchestratorStarted(Start), new ExecutionStarted("Cycle", null, null)], null, "e1");
+        executor.Execute("cycle-1", [], [new OrchestratorStarted(Start), new ExecutionStarted("Cycle", null, null)], null, "e2");
+
+        seen.Should().OnlyHaveUniqueItems("a link or key made from one execution's GUID must not come back in the next");
     }
 
     [Fact]
@@ -135,7 +151,7 @@ public sealed class OrchestrationExecutorTests
         var executor = Executor(registry => registry.AddOrchestratorFunc<object?, int>("Broken", (_, _) =>
             throw new InvalidOperationException("guest household has no municipality")));
 
-        var episode = executor.Execute("broken-1", [], [new OrchestratorStarted(Start), new ExecutionStarted("Broken", null, null)], null);
+        var episode = executor.Execute("broken-1", [], [new OrchestratorStarted(Start), new ExecutionStarted("Broken", null, null)], null, "e1");
 
         episode.Outcome.Should().BeOfType<ExecutionFailedOutcome>().Which.Failure.Should().BeEquivalentTo(new
         {
@@ -147,7 +163,7 @@ public sealed class OrchestrationExecutorTests
     [Fact]
     public void An_unknown_orchestrator_name_fails_the_execution_clearly()
     {
-        var episode = Executor(_ => { }).Execute("ghost-1", [], [new OrchestratorStarted(Start), new ExecutionStarted("Ghost", null, null)], null);
+        var episode = Executor(_ => { }).Execute("ghost-1", [], [new OrchestratorStarted(Start), new ExecutionStarted("Ghost", null, null)], null, "e1");
 
         episode.Outcome.Should().BeOfType<ExecutionFailedOutcome>().Which.Failure.ErrorMessage.Should().Contain("'Ghost'");
     }

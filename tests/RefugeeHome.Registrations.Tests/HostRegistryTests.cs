@@ -16,7 +16,7 @@ public sealed class HostRegistryTests(AzuriteFixture azurite)
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => registry.RegisterAsync(registration, None)));
 
-        results.Select(result => result.HostId).Distinct().Should().ContainSingle();
+        results.Select(result => result.HouseholdId).Distinct().Should().ContainSingle();
         results.Count(result => result.Outcome == RegistrationOutcome.Registered).Should().Be(1);
         results.Where(result => result.Outcome != RegistrationOutcome.Registered).Should().AllSatisfy(result => result.Outcome.Should().Be(RegistrationOutcome.SameSubmission));
     }
@@ -40,8 +40,8 @@ public sealed class HostRegistryTests(AzuriteFixture azurite)
 
         var result = await registry.RegisterAsync(second, None);
 
-        result.Should().Be(new RegistrationResult(RegistrationOutcome.AlreadyRegistered, firstResult.HostId, HostRegistry.NewStatus));
-        (await registry.DuplicateAttemptsAsync(firstResult.HostId, None)).Should().Be(1);
+        result.Should().Be(new RegistrationResult(RegistrationOutcome.AlreadyRegistered, firstResult.HouseholdId, HostRegistry.NewStatus));
+        (await registry.DuplicateAttemptsAsync(firstResult.HouseholdId, None)).Should().Be(1);
     }
 
     [Fact]
@@ -49,10 +49,10 @@ public sealed class HostRegistryTests(AzuriteFixture azurite)
     {
         var registry = await RegistryAsync();
         var first = await registry.RegisterAsync(Registrations.Valid(), None);
-        await registry.SetStatusAsync(first.HostId, "NotSuitable", None);
+        await registry.SetStatusAsync(first.HouseholdId, "NotSuitable", None);
         var rejected = Registrations.Valid();
 
-        var again = await registry.RegisterAsync(rejected with { Email = (await EmailOfAsync(first.HostId)).ToUpperInvariant() }, None);
+        var again = await registry.RegisterAsync(rejected with { Email = (await EmailOfAsync(first.HouseholdId)).ToUpperInvariant() }, None);
 
         again.Outcome.Should().Be(RegistrationOutcome.AlreadyRegistered);
         again.Status.Should().Be("NotSuitable");

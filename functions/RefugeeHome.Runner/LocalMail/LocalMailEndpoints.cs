@@ -16,7 +16,7 @@ internal static class LocalMailEndpoints
             try
             {
                 body = (await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted)).RootElement.Clone();
-                outbox.Add(body, clock.GetUtcNow());
+                await outbox.AddAsync(body, clock.GetUtcNow(), request.HttpContext.RequestAborted);
             }
             catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
             {
@@ -25,12 +25,15 @@ internal static class LocalMailEndpoints
 
             return Results.StatusCode(StatusCodes.Status202Accepted);
         });
-        endpoints.MapGet("/dev/outbox", (HttpRequest request, LocalOutbox outbox) =>
-            request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)
-                ? Results.Json(outbox.All.Select(email => new { email.Id, email.ReceivedAt, email.Subject, email.To, email.Attachments }))
-                : Results.Content(ListPage(outbox.All), "text/html; charset=utf-8"));
-        endpoints.MapGet("/dev/outbox/{id:int}", (int id, LocalOutbox outbox) =>
-            outbox.Find(id) is { } email
+        endpoints.MapGet("/dev/outbox", async (HttpRequest request, LocalOutbox outbox) =>
+        {
+            var emails = await outbox.AllAsync(request.HttpContext.RequestAborted);
+            return request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)
+                ? Results.Json(emails.Select(email => new { email.Id, email.ReceivedAt, email.Subject, email.To, email.Attachments, email.Html }))
+                : Results.Content(ListPage(emails), "text/html; charset=utf-8");
+        });
+        endpoints.MapGet("/dev/outbox/{id}", async (string id, LocalOutbox outbox, CancellationToken cancellation) =>
+            await outbox.FindAsync(id, cancellation) is { } email
                 ? Results.Content(EmailPage(email), "text/html; charset=utf-8")
                 : Results.NotFound($"No email {id} in the outbox."));
     }
@@ -39,7 +42,7 @@ internal static class LocalMailEndpoints
     {
         var html = new StringBuilder("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>Outbox</title><h1>Outbox</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p>{emails.Count} emails caught by the local SendGrid sink.</p><ul>");
-        foreach (var email in emails.Reverse())
+        foreach (var email in emails)
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<li><a href=\"/dev/outbox/{email.Id}\">{Encode(email.Subject)}</a> to {Encode(string.Join(", ", email.To))} at {email.ReceivedAt:u}</li>");
@@ -55,5 +58,8 @@ internal static class LocalMailEndpoints
         $"<p>Attachments: {Encode(string.Join(", ", email.Attachments))}</p><hr>" +
         (email.Html ?? $"<pre>{Encode(email.Text ?? "")}</pre>") + "</html>";
 
-    private static string Encode(string value) => HtmlEncoder.Default.Encode(value);
+    // Keeps Cyrillic readable in the page source instead of numeric entities.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    private static string Encode(string value) => Encoder.Encode(value);
 }

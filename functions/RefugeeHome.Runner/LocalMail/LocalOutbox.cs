@@ -1,38 +1,72 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
+using Azure.Data.Tables;
 
 namespace RefugeeHome.Runner.LocalMail;
 
 /// <summary>
-/// Emails the local runner's SendGrid sink received, newest last, so a person can read them at <c>/dev/outbox</c>.
-/// Kept in memory and bounded: the runner is for development and demos, and its mail must not pile up.
+/// Emails the local runner's SendGrid sink received, kept in the local storage emulator (table <c>DevOutbox</c>) so
+/// they survive a restart of the runner, as a person walking a journey would expect; newest first. The runner is for
+/// development and demos only: in Azure, SendGrid sends the mail and no copy is kept.
 /// </summary>
-internal sealed class LocalOutbox
+internal sealed class LocalOutbox(TableServiceClient tables)
 {
-    private const int Capacity = 1000;
-    private readonly ConcurrentQueue<CapturedEmail> _emails = new();
-    private int _nextId;
+    private const string Partition = "outbox";
+    private const int ListLimit = 500;
+    private readonly TableClient _table = tables.GetTableClient("DevOutbox");
 
-    public IReadOnlyList<CapturedEmail> All => _emails.ToList();
-
-    public CapturedEmail Add(JsonElement request, DateTimeOffset receivedAt)
+    public async Task<CapturedEmail> AddAsync(JsonElement request, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        var email = CapturedEmail.From(Interlocked.Increment(ref _nextId), request, receivedAt);
-        _emails.Enqueue(email);
-        while (_emails.Count > Capacity && _emails.TryDequeue(out _))
+        // Newest first in key order: the key counts down from the end of time.
+        var id = string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.Ticks - receivedAt.UtcTicks:D19}-{Guid.NewGuid():N}");
+        var email = CapturedEmail.From(id, request, receivedAt);
+        await _table.CreateIfNotExistsAsync(cancellationToken);
+        await _table.AddEntityAsync(new TableEntity(Partition, id)
         {
-        }
-
+            ["ReceivedAt"] = receivedAt,
+            ["Subject"] = email.Subject,
+            ["To"] = string.Join('\n', email.To),
+            ["Html"] = email.Html,
+            ["Text"] = email.Text,
+            ["Attachments"] = string.Join('\n', email.Attachments),
+        }, cancellationToken);
         return email;
     }
 
-    public CapturedEmail? Find(int id) => _emails.FirstOrDefault(email => email.Id == id);
+    public async Task<IReadOnlyList<CapturedEmail>> AllAsync(CancellationToken cancellationToken)
+    {
+        await _table.CreateIfNotExistsAsync(cancellationToken);
+        var emails = new List<CapturedEmail>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(row => row.PartitionKey == Partition, cancellationToken: cancellationToken))
+        {
+            emails.Add(ToEmail(row));
+            if (emails.Count == ListLimit)
+            {
+                break;
+            }
+        }
+
+        return emails;
+    }
+
+    public async Task<CapturedEmail?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await _table.CreateIfNotExistsAsync(cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
+        return row.HasValue ? ToEmail(row.Value!) : null;
+    }
+
+    private static CapturedEmail ToEmail(TableEntity row) => new(
+        row.RowKey, row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue, row.GetString("Subject") ?? "",
+        Lines(row.GetString("To")), row.GetString("Html"), row.GetString("Text"), Lines(row.GetString("Attachments")));
+
+    private static string[] Lines(string? value) => string.IsNullOrEmpty(value) ? [] : value.Split('\n');
 }
 
 /// <summary>One email as SendGrid's v3 mail/send API received it.</summary>
-internal sealed record CapturedEmail(int Id, DateTimeOffset ReceivedAt, string Subject, IReadOnlyList<string> To, string? Html, string? Text, IReadOnlyList<string> Attachments)
+internal sealed record CapturedEmail(string Id, DateTimeOffset ReceivedAt, string Subject, IReadOnlyList<string> To, string? Html, string? Text, IReadOnlyList<string> Attachments)
 {
-    public static CapturedEmail From(int id, JsonElement request, DateTimeOffset receivedAt)
+    public static CapturedEmail From(string id, JsonElement request, DateTimeOffset receivedAt)
     {
         var to = request.GetProperty("personalizations").EnumerateArray()
             .SelectMany(personalization => personalization.GetProperty("to").EnumerateArray())

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using RefugeeHome.Approvals;
+using RefugeeHome.Storage;
+using RefugeeHome.Triggers.Pages;
 
 namespace RefugeeHome.Triggers.Approvals;
 
@@ -13,94 +13,136 @@ namespace RefugeeHome.Triggers.Approvals;
 /// scanners open links. <c>POST</c>, with the form's anti-forgery token, records the answer. A used, expired, forged or
 /// superseded link gets a page that says so in the recipient's language, never an error trace.
 /// </summary>
-public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery)
+public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery, DocumentStore documents)
 {
     /// <summary>Shows the question of a link.</summary>
     public async Task<IResult> ShowAsync(HttpContext context, string token)
     {
         ArgumentNullException.ThrowIfNull(context);
         var link = await links.FindAsync(token, context.RequestAborted);
-        var (language, texts) = ApprovalTexts.For(link.State == ApprovalState.Unknown ? PreferredLanguage(context) : link.Language);
+        var (language, texts) = ApprovalTexts.For(link.State == ApprovalState.Unknown ? HtmlPage.PreferredLanguage(context, ApprovalTexts.Languages) : link.Language);
         return link.State switch
         {
-            ApprovalState.Open => Page(context, language, link.Title, QuestionForm(context, link, texts), StatusCodes.Status200OK),
-            ApprovalState.Answered => Page(context, language, link.Title, Paragraph(texts.AlreadyRecorded, LabelOf(link, link.Answer)), StatusCodes.Status200OK),
-            ApprovalState.Expired => Page(context, language, link.Title, Paragraph(texts.Expired), StatusCodes.Status410Gone),
-            ApprovalState.Superseded => Page(context, language, link.Title, Paragraph(texts.Superseded), StatusCodes.Status410Gone),
-            _ => Page(context, language, "RefugeeHome", Paragraph(texts.Unknown), StatusCodes.Status404NotFound),
+            ApprovalState.Open => HtmlPage.Render(context, language, link.Title, QuestionForm(context, token, link, texts, []), StatusCodes.Status200OK),
+            ApprovalState.Answered => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.AlreadyRecorded, LabelOf(link, link.Answer)), StatusCodes.Status200OK),
+            ApprovalState.Expired => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.Expired), StatusCodes.Status410Gone),
+            ApprovalState.Superseded => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.Superseded), StatusCodes.Status410Gone),
+            _ => HtmlPage.Render(context, language, "RefugeeHome", HtmlPage.Paragraph(texts.Unknown), StatusCodes.Status404NotFound),
         };
+    }
+
+    /// <summary>Streams the private document of a link while the link is open; otherwise shows why not.</summary>
+    public async Task<IResult> ShowDocumentAsync(HttpContext context, string token)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var link = await links.FindAsync(token, context.RequestAborted);
+        if (link.State != ApprovalState.Open || link.DocumentName is null ||
+            await documents.OpenAsync(link.DocumentName, context.RequestAborted) is not { } document)
+        {
+            return await ShowAsync(context, token);
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        context.Response.Headers.ContentSecurityPolicy = "sandbox";
+        return Results.Stream(document, "application/pdf", fileDownloadName: "document.pdf");
     }
 
     /// <summary>Records the answer posted from the question's page.</summary>
     public async Task<IResult> AnswerAsync(HttpContext context, string token)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!await antiforgery.IsRequestValidAsync(context) || !context.Request.HasFormContentType)
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
         {
-            var (formLanguage, formTexts) = ApprovalTexts.For(PreferredLanguage(context));
-            return Page(context, formLanguage, "RefugeeHome", Paragraph(formTexts.FormExpired), StatusCodes.Status400BadRequest);
+            var (formLanguage, formTexts) = ApprovalTexts.For(HtmlPage.PreferredLanguage(context, ApprovalTexts.Languages));
+            return HtmlPage.Render(context, formLanguage, "RefugeeHome", HtmlPage.Paragraph(formTexts.FormExpired), StatusCodes.Status400BadRequest);
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
-        var (outcome, link) = await links.RedeemAsync(token, form["choice"].ToString(), NullIfBlank(form["note"].ToString()), context.RequestAborted);
-        var (language, texts) = ApprovalTexts.For(outcome == RedeemOutcome.Unknown ? PreferredLanguage(context) : link.Language);
-        var chosen = LabelOf(link, form["choice"].ToString());
-        return outcome switch
+        var choice = form["choice"].ToString();
+        var values = form.Keys.Where(key => key.StartsWith(FieldPrefix, StringComparison.Ordinal))
+            .ToDictionary(key => key[FieldPrefix.Length..], key => form[key].ToString(), StringComparer.Ordinal);
+        var note = form["note"].ToString();
+        var redemption = await links.RedeemAsync(token, new ApprovalSubmission(choice, string.IsNullOrWhiteSpace(note) ? null : note, values), context.RequestAborted);
+        var link = redemption.Link;
+        var (language, texts) = ApprovalTexts.For(redemption.Outcome == RedeemOutcome.Unknown ? HtmlPage.PreferredLanguage(context, ApprovalTexts.Languages) : link.Language);
+        var chosen = LabelOf(link, choice);
+        return redemption.Outcome switch
         {
-            RedeemOutcome.Recorded => Page(context, language, link.Title, Paragraph(texts.Recorded, chosen), StatusCodes.Status200OK),
-            RedeemOutcome.AlreadyRecorded => Page(context, language, link.Title, Paragraph(texts.AlreadyRecorded, chosen), StatusCodes.Status200OK),
-            RedeemOutcome.AnsweredOtherwise => Page(context, language, link.Title, Paragraph(texts.AnsweredOtherwise, LabelOf(link, link.Answer)), StatusCodes.Status409Conflict),
-            RedeemOutcome.Expired => Page(context, language, link.Title, Paragraph(texts.Expired), StatusCodes.Status410Gone),
-            RedeemOutcome.Superseded => Page(context, language, link.Title, Paragraph(texts.Superseded), StatusCodes.Status410Gone),
-            RedeemOutcome.InvalidChoice => Page(context, language, link.Title, Paragraph(texts.InvalidChoice), StatusCodes.Status400BadRequest),
-            _ => Page(context, language, "RefugeeHome", Paragraph(texts.Unknown), StatusCodes.Status404NotFound),
+            RedeemOutcome.Recorded => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.Recorded, chosen), StatusCodes.Status200OK),
+            RedeemOutcome.AlreadyRecorded => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.AlreadyRecorded, chosen), StatusCodes.Status200OK),
+            RedeemOutcome.AnsweredOtherwise => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.AnsweredOtherwise, LabelOf(link, link.Answer)), StatusCodes.Status409Conflict),
+            RedeemOutcome.Expired => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.Expired), StatusCodes.Status410Gone),
+            RedeemOutcome.Superseded => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.Superseded), StatusCodes.Status410Gone),
+            RedeemOutcome.InvalidChoice => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.InvalidChoice), StatusCodes.Status400BadRequest),
+            RedeemOutcome.InvalidValues => HtmlPage.Render(context, language, link.Title,
+                QuestionForm(context, token, link, texts, redemption.Problems.Select(problem => Describe(problem, texts)).ToList()), StatusCodes.Status400BadRequest),
+            RedeemOutcome.Refused => HtmlPage.Render(context, language, link.Title,
+                HtmlPage.Paragraph(texts.NotRecorded) + HtmlPage.Paragraph(redemption.Reason ?? ""), StatusCodes.Status409Conflict),
+            _ => HtmlPage.Render(context, language, "RefugeeHome", HtmlPage.Paragraph(texts.Unknown), StatusCodes.Status404NotFound),
         };
     }
 
-    private string QuestionForm(HttpContext context, ApprovalLink link, ApprovalTexts texts)
+    private const string FieldPrefix = "field.";
+
+    private string QuestionForm(HttpContext context, string token, ApprovalLink link, ApprovalTexts texts, List<string> problems)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var form = new StringBuilder();
-        form.Append(Paragraph(texts.Confirm));
+        foreach (var detail in link.Details)
+        {
+            form.Append(HtmlPage.Paragraph(detail));
+        }
+
+        if (link.DocumentName is not null)
+        {
+            form.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/approve/{HtmlPage.Encode(token)}/document\">{HtmlPage.Encode(texts.OpenDocument)}</a></p>");
+        }
+
+        if (problems.Count > 0)
+        {
+            form.Append(HtmlPage.Paragraph(texts.NotRecorded)).Append(HtmlPage.ErrorList(problems));
+        }
+
+        form.Append(HtmlPage.Paragraph(texts.Confirm));
         form.Append("<form method=\"post\">");
-        form.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{Encode(tokens.FormFieldName)}\" value=\"{Encode(tokens.RequestToken ?? "")}\">");
-        form.Append(CultureInfo.InvariantCulture, $"<p><label for=\"note\">{Encode(texts.NoteLabel)}</label><br><textarea id=\"note\" name=\"note\" maxlength=\"2000\" rows=\"3\" cols=\"50\"></textarea></p><p>");
+        form.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{HtmlPage.Encode(tokens.FormFieldName)}\" value=\"{HtmlPage.Encode(tokens.RequestToken ?? "")}\">");
+        foreach (var field in link.Fields)
+        {
+            form.Append(FieldInput(field));
+        }
+
+        form.Append(CultureInfo.InvariantCulture, $"<p><label for=\"note\">{HtmlPage.Encode(texts.NoteLabel)}</label><br><textarea id=\"note\" name=\"note\" maxlength=\"2000\" rows=\"3\" cols=\"50\"></textarea></p><p>");
         foreach (var choice in link.Choices)
         {
-            form.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" name=\"choice\" value=\"{Encode(choice.Value)}\">{Encode(choice.Label)}</button> ");
+            form.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" name=\"choice\" value=\"{HtmlPage.Encode(choice.Value)}\">{HtmlPage.Encode(choice.Label)}</button> ");
         }
 
         return form.Append("</p></form>").ToString();
     }
 
-    private static IResult Page(HttpContext context, string language, string title, string body, int status)
+    private static string FieldInput(ApprovalField field)
     {
-        var headers = context.Response.Headers;
-        headers.CacheControl = "no-store";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers["X-Robots-Tag"] = "noindex";
-        headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
-        var html = $"<!doctype html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">" +
-            $"<title>{Encode(title)}</title></head><body><h1>{Encode(title)}</h1>{body}</body></html>";
-        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
+        var name = HtmlPage.Encode(FieldPrefix + field.Name);
+        var label = $"<label for=\"{name}\">{HtmlPage.Encode(field.Label)}</label><br>";
+        return field.Kind switch
+        {
+            ApprovalFieldKind.Date => $"<p>{label}<input type=\"date\" id=\"{name}\" name=\"{name}\"></p>",
+            ApprovalFieldKind.Number => string.Create(CultureInfo.InvariantCulture,
+                $"<p>{label}<input type=\"number\" min=\"0\" step=\"0.01\" id=\"{name}\" name=\"{name}\"{(field.Maximum is { } maximum ? $" max=\"{maximum}\"" : "")}></p>"),
+            _ => $"<p>{label}<select id=\"{name}\" name=\"{name}\"><option value=\"\"></option>" +
+                string.Concat(field.Options.Select(option => $"<option value=\"{HtmlPage.Encode(option.Value)}\">{HtmlPage.Encode(option.Label)}</option>")) + "</select></p>",
+        };
     }
 
-    private static string Paragraph(string text, string? value = null) =>
-        "<p>" + Encode(value is null ? text : string.Format(CultureInfo.InvariantCulture, text, value)) + "</p>";
+    private static string Describe(FieldProblem problem, ApprovalTexts texts) => problem.Kind switch
+    {
+        FieldProblemKind.Required => string.Format(CultureInfo.InvariantCulture, texts.FieldRequired, problem.Field.Label),
+        FieldProblemKind.TooEarly => string.Format(CultureInfo.InvariantCulture, texts.FieldTooEarly, problem.Field.Label),
+        FieldProblemKind.AboveMaximum when problem.Field.MaximumReason is { } reason => $"{problem.Field.Label}: {reason}",
+        _ => string.Format(CultureInfo.InvariantCulture, texts.FieldInvalid, problem.Field.Label),
+    };
 
     private static string? LabelOf(ApprovalLink link, string? value) =>
         link.Choices.FirstOrDefault(choice => choice.Value == value)?.Label ?? value;
-
-    private static string PreferredLanguage(HttpContext context) =>
-        context.Request.GetTypedHeaders().AcceptLanguage
-            .OrderByDescending(language => language.Quality ?? 1)
-            .Select(language => language.Value.Value?.Split('-')[0])
-            .FirstOrDefault(language => language is not null && ApprovalTexts.Languages.Contains(language, StringComparer.OrdinalIgnoreCase)) ?? "en";
-
-    private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
-
-    // Encodes markup but keeps Cyrillic and accented letters readable in the page source.
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
-    private static string Encode(string? value) => Encoder.Encode(value ?? "");
 }

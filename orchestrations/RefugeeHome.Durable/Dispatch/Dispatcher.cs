@@ -396,11 +396,11 @@ internal sealed partial class Dispatcher : IDisposable
                 }
             }
 
-            _ = Task.Run(() => RunActivityAsync(active, state.InstanceId, activity, cancellationToken), CancellationToken.None);
+            _ = Task.Run(() => RunActivityAsync(active, state.InstanceId, state.ExecutionId, activity, cancellationToken), CancellationToken.None);
         }
     }
 
-    private async Task RunActivityAsync(ActiveInstance active, string instanceId, TaskScheduled activity, CancellationToken cancellationToken)
+    private async Task RunActivityAsync(ActiveInstance active, string instanceId, string executionId, TaskScheduled activity, CancellationToken cancellationToken)
     {
         TaskResultEvent result;
         await _activitySlots.WaitAsync(cancellationToken);
@@ -411,7 +411,7 @@ internal sealed partial class Dispatcher : IDisposable
                 throw new InvalidOperationException($"No activity is registered under the name '{activity.Name}'.");
             }
 
-            result = new TaskCompleted(activity.TaskId, await run(new TaskActivityContext(activity.Name, instanceId, activity.TaskId), activity.Input));
+            result = new TaskCompleted(activity.TaskId, await run(new TaskActivityContext(activity.Name, instanceId, executionId, activity.TaskId), activity.Input));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

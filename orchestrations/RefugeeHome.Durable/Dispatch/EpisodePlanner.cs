@@ -76,7 +76,7 @@ internal sealed class EpisodePlanner(OrchestrationExecutor executor)
             return new EpisodePlan(null, [], orphanKeys, 0, null);
         }
 
-        var episode = executor.Execute(state.InstanceId, state.History, events, state.CustomStatus);
+        var episode = executor.Execute(state.InstanceId, state.History, events, state.CustomStatus, state.ExecutionId);
         return Apply(state, episode, consumedKeys, orphanKeys, nowUtc, events.Count - 1);
     }
 

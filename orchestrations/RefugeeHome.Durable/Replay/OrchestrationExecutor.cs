@@ -12,11 +12,12 @@ internal sealed class OrchestrationExecutor(DurableTaskRegistry registry)
     /// <param name="past">History recorded by earlier episodes of this execution.</param>
     /// <param name="newEvents">Events of this episode, starting with <see cref="OrchestratorStarted"/>.</param>
     /// <param name="customStatus">Custom status as of the last episode.</param>
-    public EpisodeResult Execute(string instanceId, IReadOnlyList<HistoryEvent> past, IReadOnlyList<HistoryEvent> newEvents, string? customStatus)
+    /// <param name="executionId">The execution, which a continue-as-new replaces; deterministic GUIDs differ per execution.</param>
+    public EpisodeResult Execute(string instanceId, IReadOnlyList<HistoryEvent> past, IReadOnlyList<HistoryEvent> newEvents, string? customStatus, string executionId)
     {
         ArgumentNullException.ThrowIfNull(past);
         ArgumentNullException.ThrowIfNull(newEvents);
-        var context = new ReplayOrchestrationContext(instanceId, registry.Payloads, customStatus);
+        var context = new ReplayOrchestrationContext(instanceId, executionId, registry.Payloads, customStatus);
         var pump = new OrchestrationSynchronizationContext();
         var previous = SynchronizationContext.Current;
         SynchronizationContext.SetSynchronizationContext(pump);

@@ -21,9 +21,12 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
     private int _guidCounter;
     private DateTime _currentUtcDateTime;
 
-    public ReplayOrchestrationContext(string instanceId, PayloadSerializer payloads, string? customStatus)
+    private readonly string _executionId;
+
+    public ReplayOrchestrationContext(string instanceId, string executionId, PayloadSerializer payloads, string? customStatus)
     {
         InstanceId = instanceId;
+        _executionId = executionId;
         _payloads = payloads;
         CustomStatus = customStatus;
     }
@@ -138,7 +141,7 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
 
     public override Guid NewGuid() =>
         DeterministicGuid.Create(string.Create(CultureInfo.InvariantCulture,
-            $"{InstanceId}_{CurrentUtcDateTime:o}_{_guidCounter++}"));
+            $"{InstanceId}_{_executionId}_{CurrentUtcDateTime:o}_{_guidCounter++}"));
 
     public override void SetCustomStatus(object? customStatus) => CustomStatus = _payloads.Serialize(customStatus);
 

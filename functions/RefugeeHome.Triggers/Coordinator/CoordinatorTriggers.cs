@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using RefugeeHome.Durable;
+using RefugeeHome.Registrations;
+using RefugeeHome.Triggers.Security;
+using RefugeeHome.Workflows.Activities;
+
+namespace RefugeeHome.Triggers.Coordinator;
+
+/// <summary>The coordinator API key (<c>Coordinator__ApiKey</c>); without one the endpoints refuse everyone.</summary>
+/// <param name="ApiKey">The key.</param>
+public sealed record CoordinatorAccess(string? ApiKey);
+
+/// <summary>
+/// Where a case stands, for coordinators: the workflow's runtime and custom status and the household's or placement's
+/// record. Ids in, ids and stages out: no name, address or contact detail leaves through this endpoint.
+/// </summary>
+public sealed class CoordinatorTriggers(CoordinatorAccess access, DurableTaskClient workflows, HostRegistry hosts, GuestRegistry guests, PlacementRecords placements)
+{
+    /// <summary><c>GET /api/coordinator/cases/{id}</c> for a host, guest or placement id.</summary>
+    public async Task<IResult> GetCaseAsync(HttpRequest request, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!ApiKeyCheck.IsAuthorized(request, access.ApiKey))
+        {
+            return Results.Json(new { error = $"Send the coordinator key in the {ApiKeyCheck.Header} header." }, statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 100 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return Results.Json(new { error = "Not a case id." }, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var instance = await workflows.GetInstanceAsync(id, cancellationToken: cancellationToken);
+        object? record = id switch
+        {
+            _ when id.StartsWith("host-", StringComparison.Ordinal) && await hosts.FindAsync(id, cancellationToken) is { } host =>
+                new { host.Status, host.Municipality, host.DuplicateAttempts },
+            _ when id.StartsWith("guest-", StringComparison.Ordinal) && await guests.FindAsync(id, cancellationToken) is { } guest =>
+                new { guest.Status, guest.Registration.Municipality, guest.WaitingSince, MayBeMatched = guest.Registration.MayBeMatched },
+            _ when id.StartsWith("placement-", StringComparison.Ordinal) => await placements.FindAsync(id, cancellationToken),
+            _ => null,
+        };
+        if (instance is null && record is null)
+        {
+            return Results.Json(new { error = $"No case {id}." }, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        return Results.Json(new
+        {
+            id,
+            workflow = instance?.Name,
+            runtimeStatus = instance?.RuntimeStatus.ToString(),
+            customStatus = instance?.SerializedCustomStatus is { } status ? JsonSerializer.Deserialize<JsonElement>(status) : (JsonElement?)null,
+            output = instance?.SerializedOutput is { } output ? JsonSerializer.Deserialize<JsonElement>(output) : (JsonElement?)null,
+            record,
+        });
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using RefugeeHome.Approvals;
+using RefugeeHome.Storage;
+using RefugeeHome.Triggers.Approvals;
+using RefugeeHome.Triggers.Pages;
+
+namespace RefugeeHome.Triggers.Documents;
+
+/// <summary>
+/// The private upload page behind an upload link (<c>/upload/{token}</c>). The document is checked by its content
+/// and stored under a name the server chooses, in a private container; only then is the link answered, so the
+/// workflow never hears of a document that is not there. A refused upload leaves the link open for another try.
+/// </summary>
+public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, DocumentStore documents, IAntiforgery antiforgery)
+{
+    private const string Upload = "upload";
+    private const string FileField = "document";
+
+    /// <summary>Shows the upload form while the link is open.</summary>
+    public async Task<IResult> ShowAsync(HttpContext context, string token)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var link = await links.FindAsync(token, context.RequestAborted);
+        if (link.State != ApprovalState.Open || link.Page != Upload)
+        {
+            return await approvals.ShowAsync(context, token);
+        }
+
+        var (language, texts) = ApprovalTexts.For(link.Language);
+        return HtmlPage.Render(context, language, link.Title, Form(context, texts, link, null), StatusCodes.Status200OK);
+    }
+
+    /// <summary>Checks and stores the uploaded document, then answers the link.</summary>
+    public async Task<IResult> UploadAsync(HttpContext context, string token)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // Room for the form's other fields and the multipart framing around the largest document.
+            limit.MaxRequestBodySize = DocumentStore.MaxBytes + (64 * 1024);
+        }
+
+        var link = await links.FindAsync(token, context.RequestAborted);
+        if (link.State != ApprovalState.Open || link.Page != Upload)
+        {
+            return await approvals.ShowAsync(context, token);
+        }
+
+        var (language, texts) = ApprovalTexts.For(link.Language);
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.FormExpired), StatusCodes.Status400BadRequest);
+        }
+
+        IFormFile? file;
+        try
+        {
+            file = (await context.Request.ReadFormAsync(context.RequestAborted)).Files.GetFile(FileField);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return HtmlPage.Render(context, language, link.Title, Form(context, texts, link, texts.UploadTooLarge), StatusCodes.Status413PayloadTooLarge);
+        }
+
+        StoredDocument stored;
+        if (file is null)
+        {
+            stored = new StoredDocument(null, DocumentProblem.Empty);
+        }
+        else
+        {
+            await using var content = file.OpenReadStream();
+            stored = await documents.SaveAsync(DocumentNames.ForUpload(link.InstanceId, link.Id), content, context.RequestAborted);
+        }
+
+        if (stored.Problem is { } problem)
+        {
+            var message = problem switch
+            {
+                DocumentProblem.TooLarge => texts.UploadTooLarge,
+                DocumentProblem.NotPdf => texts.UploadNotPdf,
+                _ => texts.UploadEmpty,
+            };
+            var status = problem == DocumentProblem.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            return HtmlPage.Render(context, language, link.Title, Form(context, texts, link, message), status);
+        }
+
+        var redemption = await links.RedeemAsync(token, new ApprovalSubmission(link.Choices[0].Value, null, new Dictionary<string, string>()), context.RequestAborted);
+        var recorded = redemption.Outcome is RedeemOutcome.Recorded or RedeemOutcome.AlreadyRecorded;
+        return HtmlPage.Render(context, language, link.Title,
+            HtmlPage.Paragraph(recorded ? texts.Recorded : texts.AnsweredOtherwise, link.Choices[0].Label),
+            recorded ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
+    }
+
+    private string Form(HttpContext context, ApprovalTexts texts, ApprovalLink link, string? problem)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return (problem is null ? "" : HtmlPage.ErrorList([problem])) +
+            "<form method=\"post\" enctype=\"multipart/form-data\">" +
+            string.Create(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{HtmlPage.Encode(tokens.FormFieldName)}\" value=\"{HtmlPage.Encode(tokens.RequestToken ?? "")}\">") +
+            $"<p><label for=\"{FileField}\">{HtmlPage.Encode(texts.UploadLabel)}</label><br><input type=\"file\" id=\"{FileField}\" name=\"{FileField}\" accept=\"application/pdf\" required></p>" +
+            $"<p><button type=\"submit\">{HtmlPage.Encode(link.Choices[0].Label)}</button></p></form>";
+    }
+}

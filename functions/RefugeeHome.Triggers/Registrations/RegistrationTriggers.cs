@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using RefugeeHome.Durable;
+using RefugeeHome.Registrations;
+using RefugeeHome.Triggers.Pages;
+using RefugeeHome.Workflows;
+
+namespace RefugeeHome.Triggers.Registrations;
+
+/// <summary>
+/// Host and guest registration, as JSON (<c>application/json</c>) or as an HTML form post. Every bad field is listed
+/// in the registrant's language and nothing is kept; a valid registration starts its household's workflow once, however
+/// often the same form is sent, and a second registration of a known household starts nothing and shows the status.
+/// </summary>
+public sealed class RegistrationTriggers(
+    HostRegistry hosts, GuestRegistry guests, DurableTaskClient workflows, IAntiforgery antiforgery, TimeProvider clock)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Shows the host registration form.</summary>
+    public IResult ShowHostForm(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (language, text) = Language(context, context.Request.Query["lang"].ToString());
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return HtmlPage.Render(context, language, text("hostTitle"),
+            RegistrationForms.HostForm(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", null), StatusCodes.Status200OK);
+    }
+
+    /// <summary>Shows the guest registration form for caseworkers.</summary>
+    public IResult ShowGuestForm(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (language, text) = Language(context, context.Request.Query["lang"].ToString());
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return HtmlPage.Render(context, language, text("guestTitle"),
+            RegistrationForms.GuestForm(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", null), StatusCodes.Status200OK);
+    }
+
+    /// <summary>Registers a host household and starts its journey.</summary>
+    public Task<IResult> RegisterHostAsync(HttpContext context) => RegisterAsync(context, "hostTitle",
+        (form, text, errors) => RegistrationForms.ReadHost(form, text, errors),
+        registration => HostRegistrationValidation.Validate(registration, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
+        registration => registration.Language,
+        async (registration, cancellation) =>
+        {
+            var result = await hosts.RegisterAsync(registration, cancellation);
+            if (result.Outcome != RegistrationOutcome.AlreadyRegistered)
+            {
+                await StartOnceAsync(ActivityNames.HostJourney, result.HouseholdId, new HostJourneyInput(result.HouseholdId), cancellation);
+            }
+
+            return result;
+        },
+        (text, language, tokens, form) => RegistrationForms.HostForm(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", form));
+
+    /// <summary>Registers a guest household and starts its intake.</summary>
+    public Task<IResult> RegisterGuestAsync(HttpContext context) => RegisterAsync(context, "guestTitle",
+        (form, text, errors) => RegistrationForms.ReadGuest(form, text, errors),
+        GuestRegistrationValidation.Validate,
+        registration => registration.Language,
+        async (registration, cancellation) =>
+        {
+            var result = await guests.RegisterAsync(registration, cancellation);
+            await StartOnceAsync(ActivityNames.GuestIntake, result.HouseholdId, new GuestIntakeInput(result.HouseholdId), cancellation);
+            return result;
+        },
+        (text, language, tokens, form) => RegistrationForms.GuestForm(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", form));
+
+    private async Task<IResult> RegisterAsync<T>(
+        HttpContext context, string titleKey,
+        Func<IFormCollection, Func<string, string>, List<FieldError>, T> readForm,
+        Func<T, IReadOnlyList<FieldError>> validate,
+        Func<T, string?> languageOf,
+        Func<T, CancellationToken, Task<RegistrationResult>> register,
+        Func<Func<string, string>, string, AntiforgeryTokenSet, IFormCollection, string> formAgain)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var cancellation = context.RequestAborted;
+        if (context.Request.HasJsonContentType())
+        {
+            T? body;
+            try
+            {
+                body = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, cancellation);
+            }
+            catch (JsonException exception)
+            {
+                var (_, unreadable) = Language(context, null);
+                return Results.Json(new { errors = new[] { new { field = exception.Path ?? "", message = string.Format(CultureInfo.InvariantCulture, unreadable("unreadable"), exception.Path) } } },
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            if (body is null)
+            {
+                return Results.BadRequest();
+            }
+
+            var errors = validate(body);
+            if (errors.Count > 0)
+            {
+                return Results.Json(new { errors = errors.Select(error => new { field = CamelCase(error.Field), message = error.Message }) }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var result = await register(body, cancellation);
+            return Results.Json(new { id = result.HouseholdId, outcome = result.Outcome.ToString(), status = result.Status }, statusCode: StatusCodes.Status202Accepted);
+        }
+
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            var (formLanguage, formText) = Language(context, null);
+            return HtmlPage.Render(context, formLanguage, "RefugeeHome", HtmlPage.Paragraph(formText("unreadable"), "antiforgery"), StatusCodes.Status400BadRequest);
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellation);
+        var (language, text) = Language(context, form["language"].ToString());
+        var parseErrors = new List<FieldError>();
+        var registration = readForm(form, text, parseErrors);
+        var problems = parseErrors.Concat(validate(registration)).ToList();
+        if (problems.Count > 0)
+        {
+            var tokens = antiforgery.GetAndStoreTokens(context);
+            return HtmlPage.Render(context, language, text(titleKey),
+                HtmlPage.Paragraph(text("fix")) + HtmlPage.ErrorList(problems.Select(problem => problem.Message)) + formAgain(text, language, tokens, form),
+                StatusCodes.Status400BadRequest);
+        }
+
+        var outcome = await register(registration, cancellation);
+        var message = outcome.Outcome == RegistrationOutcome.AlreadyRegistered ? HtmlPage.Paragraph(text("already"), outcome.Status) : HtmlPage.Paragraph(text("thanks"));
+        return HtmlPage.Render(context, language, text(titleKey), message, StatusCodes.Status200OK);
+    }
+
+    private async Task StartOnceAsync(string orchestrator, string instanceId, object input, CancellationToken cancellationToken)
+    {
+        // A finished journey is never restarted by a resent form; a running one is left as it is.
+        if (await workflows.GetInstanceAsync(instanceId, cancellationToken: cancellationToken) is null)
+        {
+            await workflows.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId), cancellationToken);
+        }
+    }
+
+    private static (string Language, Func<string, string> Text) Language(HttpContext context, string? asked)
+    {
+        var language = asked is { Length: > 0 } && FormTexts.Languages.Contains(asked) ? asked : HtmlPage.PreferredLanguage(context, FormTexts.Languages);
+        return (language, FormTexts.For(language));
+    }
+
+    private static string CamelCase(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+}

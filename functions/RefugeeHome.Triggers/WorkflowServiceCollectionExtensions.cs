@@ -1,0 +1,78 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RefugeeHome.Approvals;
+using RefugeeHome.Durable;
+using RefugeeHome.Matching;
+using RefugeeHome.Notifications;
+using RefugeeHome.Registrations;
+using RefugeeHome.Storage;
+using RefugeeHome.Triggers.Approvals;
+using RefugeeHome.Triggers.Coordinator;
+using RefugeeHome.Triggers.Documents;
+using RefugeeHome.Triggers.Mail;
+using RefugeeHome.Triggers.Registrations;
+using RefugeeHome.Workflows;
+using RefugeeHome.Workflows.Activities;
+using RefugeeHome.Workflows.Matching;
+using SendGrid;
+using SendGrid.Helpers.Mail;
+
+namespace RefugeeHome.Triggers;
+
+/// <summary>Registers the workflows' services, pages and endpoints; both hosts call this.</summary>
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>The private container of uploaded documents.</summary>
+    public const string DocumentsContainer = "documents";
+
+    /// <summary>
+    /// Adds everything the workflows and their endpoints use, reading <c>Workflows__*</c>, <c>Approvals__*</c>,
+    /// <c>Matching__*</c>, <c>Coordinator__ApiKey</c> and <c>SendGrid__*</c>. Expects a <see cref="TableServiceClient"/>,
+    /// a <see cref="BlobServiceClient"/>, a <see cref="TimeProvider"/> and the host's <see cref="DurableTaskClient"/>.
+    /// </summary>
+    public static IServiceCollection AddWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var mail = services.AddSendGrid(configuration);
+        var approvals = configuration.GetSection(ApprovalOptions.Section).Get<ApprovalOptions>() ?? new ApprovalOptions();
+        services.AddSingleton(configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions());
+        services.AddSingleton(configuration.GetSection(MatchingOptions.Section).Get<MatchingOptions>() ?? new MatchingOptions());
+        services.AddSingleton(approvals);
+        services.AddSingleton(new CoordinatorAccess(configuration["Coordinator:ApiKey"]));
+        services.AddSingleton(provider => new HostRegistry(provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new GuestRegistry(provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(provider => new MatchingPool(provider.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton(provider => new PlacementRecords(provider.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton(provider => new DocumentStore(provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(DocumentsContainer)));
+        services.AddSingleton(WorkflowRegistration.Templates());
+        services.AddSingleton(provider => new Mailer(
+            provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<ISendGridClient>(), provider.GetRequiredService<EmailTemplates>(),
+            new EmailAddress(mail.From, mail.FromName), provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IApprovalGuard>(provider => new MatchReservationGuard(provider.GetRequiredService<MatchingPool>()));
+        services.AddSingleton(provider => new ApprovalLinks(
+            provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<DurableTaskClient>(), approvals,
+            provider.GetRequiredService<TimeProvider>(), provider.GetServices<IApprovalGuard>()));
+        services.AddSingleton<Notifier>();
+        services.AddAntiforgery();
+        services.AddSingleton<ApprovalPages>();
+        services.AddSingleton<UploadPages>();
+        services.AddSingleton<RegistrationTriggers>();
+        services.AddSingleton<CoordinatorTriggers>();
+        return services;
+    }
+
+    /// <summary>Creates the workflows' tables and containers; call once before the runtime starts.</summary>
+    public static async Task InitializeWorkflowsAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await services.GetRequiredService<HostRegistry>().CreateTableAsync(cancellationToken);
+        await services.GetRequiredService<GuestRegistry>().CreateTableAsync(cancellationToken);
+        await services.GetRequiredService<MatchingPool>().CreateTableAsync(cancellationToken);
+        await services.GetRequiredService<PlacementRecords>().CreateTableAsync(cancellationToken);
+        await services.GetRequiredService<Mailer>().CreateTableAsync(cancellationToken);
+        await services.GetRequiredService<DocumentStore>().CreateContainerAsync(cancellationToken);
+        await ApprovalLinks.CreateTableAsync(services.GetRequiredService<TableServiceClient>(), cancellationToken);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+
+namespace RefugeeHome.Registrations;
+
+/// <summary>A guest household as the workflows read it.</summary>
+/// <param name="GuestId">The household's opaque id.</param>
+/// <param name="Registration">What the caseworker registered.</param>
+/// <param name="Status">Where its intake stands.</param>
+/// <param name="WaitingSince">When it started waiting for a match, once it waits.</param>
+public sealed record GuestRecord(string GuestId, GuestRegistration Registration, string Status, DateOnly? WaitingSince)
+{
+    /// <summary>Where the household's own emails go: its address, or its caseworker's.</summary>
+    public string ContactEmail => string.IsNullOrWhiteSpace(Registration.ContactEmail) ? Registration.CaseworkerEmail : Registration.ContactEmail;
+}
+
+/// <summary>
+/// Registers guest households once per form submission. The household row and its submission key share a partition and
+/// are written in one transaction, so a double-submitted form registers one household.
+/// </summary>
+public sealed class GuestRegistry(TableServiceClient tables, TimeProvider clock)
+{
+    /// <summary>Status of a newly registered household.</summary>
+    public const string NewStatus = "Registered";
+
+    private const string Partition = "guests";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly TableClient _table = tables.GetTableClient("GuestRegistrations");
+
+    /// <summary>Creates the table if needed.</summary>
+    public Task CreateTableAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
+
+    /// <summary>Registers a validated registration (see <see cref="GuestRegistrationValidation"/>).</summary>
+    public async Task<RegistrationResult> RegisterAsync(GuestRegistration registration, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var guestId = "guest-" + Guid.NewGuid().ToString("N");
+        var submissionKey = "key|submission|" + registration.SubmissionId;
+        try
+        {
+            await _table.SubmitTransactionAsync(
+            [
+                new(TableTransactionActionType.Add, new TableEntity(Partition, "guest|" + guestId)
+                {
+                    ["Registration"] = JsonSerializer.Serialize(registration, Json),
+                    ["Status"] = NewStatus,
+                    ["RegisteredAt"] = clock.GetUtcNow(),
+                }),
+                new(TableTransactionActionType.Add, new TableEntity(Partition, submissionKey) { ["GuestId"] = guestId }),
+            ], cancellationToken);
+            return new RegistrationResult(RegistrationOutcome.Registered, guestId, NewStatus);
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == 409)
+        {
+            var existing = (await _table.GetEntityAsync<TableEntity>(Partition, submissionKey, cancellationToken: cancellationToken)).Value.GetString("GuestId");
+            var record = await FindAsync(existing, cancellationToken);
+            return new RegistrationResult(RegistrationOutcome.SameSubmission, existing, record?.Status ?? NewStatus);
+        }
+    }
+
+    /// <summary>Reads a household, or null when it is unknown or forgotten.</summary>
+    public async Task<GuestRecord?> FindAsync(string guestId, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, "guest|" + guestId, cancellationToken: cancellationToken);
+        if (!found.HasValue)
+        {
+            return null;
+        }
+
+        var row = found.Value!;
+        var waitingSince = row.GetDateTimeOffset("WaitingSince");
+        return new GuestRecord(guestId, JsonSerializer.Deserialize<GuestRegistration>(row.GetString("Registration"), Json)!, row.GetString("Status"),
+            waitingSince is { } since ? DateOnly.FromDateTime(since.UtcDateTime) : null);
+    }
+
+    /// <summary>Sets where the intake stands; <paramref name="waitingSince"/> is kept when given.</summary>
+    public async Task SetStatusAsync(string guestId, string status, DateTimeOffset? waitingSince, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var row = (await _table.GetEntityAsync<TableEntity>(Partition, "guest|" + guestId, cancellationToken: cancellationToken)).Value;
+            row["Status"] = status;
+            if (waitingSince is not null)
+            {
+                row["WaitingSince"] = waitingSince;
+            }
+
+            try
+            {
+                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException conflict) when (conflict.Status == 412)
+            {
+                // Changed at the same moment: apply the status to the fresh row.
+            }
+        }
+    }
+
+    /// <summary>Deletes a household's registration once its retention period has passed.</summary>
+    public async Task<bool> ForgetAsync(string guestId, CancellationToken cancellationToken)
+    {
+        var record = await FindAsync(guestId, cancellationToken);
+        if (record is null)
+        {
+            return false;
+        }
+
+        await _table.DeleteEntityAsync(Partition, "key|submission|" + record.Registration.SubmissionId, cancellationToken: cancellationToken);
+        await _table.DeleteEntityAsync(Partition, "guest|" + guestId, cancellationToken: cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,81 @@
+using RefugeeHome.Matching;
+using RefugeeHome.Registrations;
+using RefugeeHome.Statistics;
+using RefugeeHome.Statistics.Municipalities;
+using RefugeeHome.Storage;
+using RefugeeHome.Workflows.Matching;
+
+namespace RefugeeHome.Workflows.Activities;
+
+/// <summary>The activities that keep the households' registrations, statistics and place in the matching pool up to date.</summary>
+internal sealed class HouseholdActivities(
+    HostRegistry hosts, GuestRegistry guests, HouseholdStatistics statistics, MatchingPool pool, DocumentStore documents, TimeProvider clock)
+{
+    private static readonly IReadOnlySet<HouseholdKind> AnyHousehold = Enum.GetValues<HouseholdKind>().ToHashSet();
+
+    public async Task<bool> SetHostStageAsync(HostStageChange change, CancellationToken cancellationToken)
+    {
+        var host = await hosts.FindAsync(change.HostId, cancellationToken);
+        if (host is null)
+        {
+            return false;
+        }
+
+        await hosts.SetStatusAsync(change.HostId, change.Status, cancellationToken);
+        if (change.Statistics is { } stage)
+        {
+            await statistics.RecordHostAsync(change.HostId, host.Municipality, stage, cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task<bool> OfferHostAsync(HostOfferRequest request, CancellationToken cancellationToken)
+    {
+        var host = await hosts.FindAsync(request.HostId, cancellationToken)
+            ?? throw new InvalidOperationException($"Host household {request.HostId} is not registered.");
+        var preferences = host.Preferences;
+        await pool.OfferAsync(new HostOffer(
+            host.HostId, MunicipalityNames.Default.Normalize(host.Municipality), "", host.Capacity, preferences.AcceptsChildren, request.ChildSafetyScreened,
+            preferences.AcceptedPets.ToHashSet(), preferences.StepFree, host.AvailableFrom, host.AvailableUntil,
+            preferences.AcceptedHouseholds.Count == 0 ? AnyHousehold : preferences.AcceptedHouseholds.ToHashSet(),
+            preferences.Languages.ToHashSet(StringComparer.Ordinal), preferences.Accommodation, preferences.SmokeFree, preferences.WelcomesFamilies,
+            new HashSet<string>(StringComparer.Ordinal)), cancellationToken);
+        return true;
+    }
+
+    public Task<bool> WithdrawOfferAsync(string hostId, CancellationToken cancellationToken) => pool.WithdrawAsync(hostId, cancellationToken);
+
+    public async Task<bool> ForgetHostAsync(string hostId, CancellationToken cancellationToken)
+    {
+        await documents.DeleteFolderAsync(hostId, cancellationToken);
+        return await hosts.ForgetAsync(hostId, cancellationToken);
+    }
+
+    public async Task<bool> SetGuestStageAsync(GuestStageChange change, CancellationToken cancellationToken)
+    {
+        var guest = await guests.FindAsync(change.GuestId, cancellationToken);
+        if (guest is null)
+        {
+            return false;
+        }
+
+        await guests.SetStatusAsync(change.GuestId, change.Status, change.StartsWaiting ? clock.GetUtcNow() : null, cancellationToken);
+        if (change.Statistics is { } stage)
+        {
+            await statistics.RecordGuestAsync(change.GuestId, guest.Registration.Municipality, stage, cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task<GuestFacts> ReadGuestAsync(string guestId, CancellationToken cancellationToken)
+    {
+        var guest = await guests.FindAsync(guestId, cancellationToken)
+            ?? throw new InvalidOperationException($"Guest household {guestId} is not registered.");
+        var minors = guest.Registration.Members.Count(member => member.IsMinor);
+        return new GuestFacts(guest.Registration.MayBeMatched, guest.Registration.Members.Count - minors, minors);
+    }
+
+    public Task<bool> ForgetGuestAsync(string guestId, CancellationToken cancellationToken) => guests.ForgetAsync(guestId, cancellationToken);
+}

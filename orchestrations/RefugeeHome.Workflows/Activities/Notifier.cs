@@ -1,0 +1,127 @@
+using RefugeeHome.Approvals;
+using RefugeeHome.Durable;
+using RefugeeHome.Notifications;
+using RefugeeHome.Registrations;
+using SendGrid.Helpers.Mail;
+
+namespace RefugeeHome.Workflows.Activities;
+
+/// <summary>
+/// Sends a workflow's notice: looks up the recipient and the names it may show, issues the question's link, and sends
+/// once per activity call (the message key is the call's instance and task id, the same on every retry and replay).
+/// Each role sees what its work needs: the screener and connector the host's contact details, the supporter the
+/// address to visit, the matcher and the ministry never an address.
+/// </summary>
+public sealed class Notifier(
+    WorkflowOptions options, Mailer mailer, EmailTemplates templates, ApprovalLinks links,
+    HostRegistry hosts, GuestRegistry guests, TimeProvider clock)
+{
+    /// <summary>Sends <paramref name="notice"/>; returns false when its recipient has been forgotten.</summary>
+    public async Task<bool> SendAsync(TaskActivityContext activity, Notice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(notice);
+        var host = notice.Case.HostId is { } hostId ? await hosts.FindAsync(hostId, cancellationToken) : null;
+        var guest = notice.Case.GuestId is { } guestId ? await guests.FindAsync(guestId, cancellationToken) : null;
+        var (address, language) = Recipient(notice.To, host, guest);
+        if (address is null)
+        {
+            return false;
+        }
+
+        var model = Model(notice, language, host, guest);
+        if (notice.Ask is { } ask)
+        {
+            model["link"] = (await links.IssueAsync(Question(activity.InstanceId, notice.Message, ask, language), cancellationToken)).ToString();
+        }
+
+        if (notice.NoteOfLink is { } linkId)
+        {
+            model["note"] = await links.ReadNoteAsync(linkId, cancellationToken);
+        }
+
+        await mailer.SendOnceAsync(activity.CallKey, new EmailAddress(address), language, notice.Message, model, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Builds the link request of a question, with its texts in <paramref name="language"/>.</summary>
+    public ApprovalRequest Question(string instanceId, string message, Ask ask, string language)
+    {
+        ArgumentNullException.ThrowIfNull(ask);
+        string Label(string key) => templates.Label(message, language, key) ?? key;
+        return new ApprovalRequest(
+            instanceId, Signals.Event, ask.Purpose, ask.IssueKey, language, Label("title." + ask.Purpose),
+            ask.Choices.Select(choice => new ApprovalChoice(choice, Label("choice." + choice))).ToList(),
+            clock.GetUtcNow() + (ask.Standing ? options.StandingLinkLifetime : options.LinkLifetime))
+        {
+            Fields = ask.Fields.Select(field => new ApprovalField(field.Name, Label("field." + field.Name), field.Kind)
+            {
+                Options = field.Options.Select(option => new ApprovalChoice(option, Label("option." + option))).ToList(),
+                RequiredFor = field.RequiredFor,
+                Maximum = field.Maximum,
+                MaximumReason = templates.Label(message, language, "maximum." + field.Name),
+                Earliest = field.Earliest,
+            }).ToList(),
+            DocumentName = ask.DocumentName,
+            Page = ask.Page,
+            Round = ask.Round,
+        };
+    }
+
+    private (string? Address, string Language) Recipient(Audience audience, HostRecord? host, GuestRecord? guest) => audience switch
+    {
+        Audience.Host => (host?.Email, host?.Language ?? options.StaffLanguage),
+        Audience.Guest => (guest?.ContactEmail, guest?.Registration.Language ?? options.StaffLanguage),
+        Audience.Caseworker => (guest?.Registration.CaseworkerEmail, options.StaffLanguage),
+        Audience.Screener => (options.ScreenerEmail, options.StaffLanguage),
+        Audience.Supervisor => (options.SupervisorEmail, options.StaffLanguage),
+        Audience.Matcher => (options.MatcherEmail, options.StaffLanguage),
+        Audience.Connector => (options.ConnectorEmail, options.StaffLanguage),
+        _ => (options.SupporterEmail, options.StaffLanguage),
+    };
+
+    private Dictionary<string, object?> Model(Notice notice, string language, HostRecord? host, GuestRecord? guest)
+    {
+        var model = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["hostRef"] = notice.Case.HostId,
+            ["guestRef"] = notice.Case.GuestId,
+            ["placementRef"] = notice.Case.PlacementId,
+            ["hostMunicipality"] = host?.Municipality,
+            ["guestMunicipality"] = guest?.Registration.Municipality,
+            ["adults"] = guest?.Registration.Members.Count(member => !member.IsMinor),
+            ["minors"] = guest?.Registration.Members.Count(member => member.IsMinor),
+        };
+        foreach (var (name, value) in notice.Facts)
+        {
+            model[name] = value;
+            model[name + "Label"] = templates.Label(notice.Message, language, "option." + value) ?? value;
+        }
+
+        if (notice.To == Audience.Host && host is not null)
+        {
+            model["firstName"] = host.FirstName;
+        }
+
+        if (notice.To is Audience.Screener or Audience.Connector or Audience.Supporter && host is not null)
+        {
+            model["hostName"] = $"{host.FirstName} {host.LastName}";
+            model["hostEmail"] = host.Email;
+            model["hostPhone"] = host.Phone;
+            model["duplicateAttempts"] = host.DuplicateAttempts;
+        }
+
+        if (notice.To == Audience.Connector && guest is not null)
+        {
+            model["guestEmail"] = guest.ContactEmail;
+            model["guestLanguage"] = templates.Label(notice.Message, language, "option." + guest.Registration.Language) ?? guest.Registration.Language;
+        }
+
+        if (notice.To == Audience.Supporter && host is not null)
+        {
+            model["hostAddress"] = host.Address;
+        }
+
+        return model;
+    }
+}

@@ -1,0 +1,81 @@
+using RefugeeHome.Durable;
+using RefugeeHome.Statistics;
+
+namespace RefugeeHome.Workflows.Orchestrators;
+
+/// <summary>
+/// One guest household from registration to departure. A household with a minor who has no parent or guardian in it
+/// never enters matching: the case goes to guardianship and the municipality is told. Otherwise the household waits,
+/// the matcher gets rounds of proposals, and an approved proposal runs as a placement. A declined introduction, or a
+/// departure to another host, brings the household back to matching, after a placement with priority.
+/// </summary>
+internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOptions options, GuestIntakeInput input)
+{
+    private readonly Steps _steps = new(context);
+    private CaseIds Case => new(GuestId: input.GuestId);
+
+    public static async Task<string> RunAsync(TaskOrchestrationContext context, GuestIntakeInput? input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var options = await context.CallActivityAsync<WorkflowOptions>(ActivityNames.Settings);
+        return await new GuestIntake(context, options, input).RunAsync();
+    }
+
+    private async Task<string> RunAsync()
+    {
+        if (input.Round == 0 && !await AdmitAsync())
+        {
+            return await EndAsync("Guardianship", GuestStage.Referred);
+        }
+
+        await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Waiting", GuestStage.Waiting, StartsWaiting: input.Round == 0));
+        for (var round = input.Round + 1; ; round++)
+        {
+            var proposed = await _steps.CallAsync<int>(ActivityNames.ProposeMatches, new ProposalRound(input.GuestId, round, input.RematchPriority));
+            _steps.Status("Waiting", proposed > 0 ? "matcher" : "hosts");
+            var approval = await Waits.AnswerAsync(context, ["match"], [],
+                giveUpAt: context.CurrentUtcDateTime + (proposed > 0 ? options.ProposalRoundLength : options.NoProposalRetryAfter));
+            if (approval is null)
+            {
+                continue;
+            }
+
+            var placement = new PlacementCase(PlacementIds.From(approval.LinkId), approval.Choice, input.GuestId);
+            await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Matched", null, StartsWaiting: false));
+            _steps.Status("Placement", null, placement.PlacementId);
+            var result = await context.CallSubOrchestratorAsync<PlacementResult>(ActivityNames.Placement, placement,
+                new SubOrchestrationOptions(placement.PlacementId));
+            if (result.Outcome == "declined" || result.Destination == "another-host")
+            {
+                context.ContinueAsNew(input with { Round = round, RematchPriority = input.RematchPriority || result.Outcome == "departed" });
+                return "Waiting";
+            }
+
+            return await EndAsync("Departed", GuestStage.Ended);
+        }
+    }
+
+    private async Task<bool> AdmitAsync()
+    {
+        await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Registered", null, StartsWaiting: false));
+        var facts = await _steps.CallAsync<GuestFacts>(ActivityNames.ReadGuest, input.GuestId);
+        if (facts.MayBeMatched)
+        {
+            await _steps.NotifyAsync(new Notice("guest-registered", Audience.Guest, Case));
+            return true;
+        }
+
+        await _steps.NotifyAllAsync(
+            new Notice("guardianship-needed", Audience.Caseworker, Case),
+            new Notice("guardianship-flagged", Audience.Supervisor, Case));
+        return false;
+    }
+
+    private async Task<string> EndAsync(string outcome, GuestStage stage)
+    {
+        await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, outcome, stage, StartsWaiting: false));
+        _steps.Status(outcome, null);
+        await _steps.RetainThenForgetAsync(ActivityNames.ForgetGuest, input.GuestId, options.RetainAfterEnd);
+        return outcome;
+    }
+}

@@ -1,0 +1,284 @@
+using RefugeeHome.Approvals;
+using RefugeeHome.Durable;
+using RefugeeHome.Statistics;
+using RefugeeHome.Storage;
+
+namespace RefugeeHome.Workflows.Orchestrators;
+
+/// <summary>
+/// One host household from registration to the end: screening, VOG, then cycles of being available, hosting and
+/// choosing what next. Each cycle continues as new, so the history stays short however long a host takes part. The
+/// host can withdraw at any point with the standing link from the first email.
+/// </summary>
+internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOptions options, HostJourneyInput input)
+{
+    private readonly Steps _steps = new(context);
+    private string HostId => input.HostId;
+    private CaseIds Case => new(HostId);
+
+    public static async Task<string> RunAsync(TaskOrchestrationContext context, HostJourneyInput? input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var options = await context.CallActivityAsync<WorkflowOptions>(ActivityNames.Settings);
+        return await new HostJourney(context, options, input).RunAsync();
+    }
+
+    private async Task<string> RunAsync() => input.Phase switch
+    {
+        HostPhase.New => await ScreenAsync(),
+        HostPhase.Available => await AvailableAsync(),
+        HostPhase.Paused => await PausedAsync(),
+        _ => await ChooseNextAsync(),
+    };
+
+    private async Task<string> ScreenAsync()
+    {
+        await StageAsync("Registered", HostStage.Registered);
+        await _steps.NotifyAllAsync(
+            new Notice("host-registered", Audience.Host, Case) { Ask = new Ask("withdraw", "withdraw", ["withdraw"]) { Standing = true } },
+            ScreeningRequest("screening-request"));
+        _steps.Status("Screening", "screener");
+        var screening = await Waits.AnswerAsync(context, ["screening", "withdraw"],
+        [
+            new(options.ReminderAfter, () => _steps.NotifyAsync(ScreeningRequest("screening-reminder"))),
+            new(options.EscalateAfter, () => Escalate("screening")),
+        ], options.EscalateAfter);
+        if (screening!.Purpose == "withdraw")
+        {
+            return await EndAsync("Withdrawn");
+        }
+
+        if (screening.Choice == "not-suitable")
+        {
+            await _steps.NotifyAsync(new Notice("host-not-suitable", Audience.Host, Case));
+            return await EndAsync("NotSuitable");
+        }
+
+        await StageAsync("Screened", HostStage.Screened);
+        var childSafety = screening.Values.TryGetValue("childSafety", out var value) && value == "yes";
+        return await VogAsync(childSafety);
+    }
+
+    private Notice ScreeningRequest(string message) => new(message, Audience.Screener, Case)
+    {
+        Ask = new Ask("screening", "screening", ["suitable", "not-suitable"])
+        {
+            Fields = [new AskField("childSafety", ApprovalFieldKind.Select) { Options = ["yes", "no"], RequiredFor = ["suitable"] }],
+        },
+    };
+
+    private async Task<string> VogAsync(bool childSafety)
+    {
+        var deadline = context.CurrentUtcDateTime + options.VogDeadline;
+        for (var attempt = 1; ; attempt++)
+        {
+            var upload = new Ask("vog-upload", $"vog-upload-{attempt}", ["uploaded"]) { Page = "upload" };
+            var request = new Notice("vog-request", Audience.Host, Case)
+            {
+                Ask = upload,
+                Facts = new Dictionary<string, string> { ["deadline"] = Day(deadline) },
+            };
+            await _steps.NotifyAsync(request);
+            _steps.Status("WaitingForVog", "host");
+            var uploaded = await Waits.AnswerAsync(context, ["vog-upload", "withdraw"],
+                [new(options.VogReminderEvery, () => _steps.NotifyAsync(request with { Message = "vog-reminder" }))],
+                options.VogReminderEvery, deadline);
+            if (uploaded is null)
+            {
+                await _steps.NotifyAllAsync(
+                    new Notice("vog-lapsed", Audience.Host, Case),
+                    new Notice("vog-lapsed-staff", Audience.Screener, Case));
+                return await EndAsync("Lapsed");
+            }
+
+            if (uploaded.Purpose == "withdraw")
+            {
+                return await EndAsync("Withdrawn");
+            }
+
+            var check = new Notice("vog-check", Audience.Screener, Case)
+            {
+                Ask = new Ask("vog-check", $"vog-check-{attempt}", ["approve", "reject"]) { DocumentName = DocumentNames.ForUpload(HostId, uploaded.LinkId) },
+            };
+            await _steps.NotifyAsync(check);
+            _steps.Status("VogCheck", "screener");
+            var verdict = await Waits.AnswerAsync(context, ["vog-check", "withdraw"],
+            [
+                new(options.ReminderAfter, () => _steps.NotifyAsync(check with { Message = "vog-check-reminder" })),
+                new(options.EscalateAfter, () => Escalate("vog-check")),
+            ], options.EscalateAfter);
+            if (verdict!.Purpose == "withdraw")
+            {
+                return await EndAsync("Withdrawn");
+            }
+
+            if (verdict.Choice == "approve")
+            {
+                context.ContinueAsNew(input with { Phase = HostPhase.Available, ChildSafetyScreened = childSafety });
+                return "Available";
+            }
+
+            await _steps.NotifyAsync(new Notice("vog-rejected", Audience.Host, Case) { NoteOfLink = verdict.LinkId });
+        }
+    }
+
+    private async Task<string> AvailableAsync()
+    {
+        await _steps.CallAsync(ActivityNames.OfferHost, new HostOfferRequest(HostId, input.ChildSafetyScreened));
+        await StageAsync("Available", HostStage.Available);
+        await _steps.NotifyAsync(new Notice("host-available", Audience.Host, Case));
+        while (true)
+        {
+            _steps.Status("Available", null);
+            var signal = await Signals.NextAsync(context, context.CurrentUtcDateTime + options.AvailabilityCheckEvery);
+            if (signal is null)
+            {
+                var check = new Notice("availability-check", Audience.Host, Case)
+                {
+                    Ask = new Ask("availability", "availability-" + context.NewGuid().ToString("N")[..8], ["still-available", "pause", "retire"]),
+                };
+                await _steps.NotifyAsync(check);
+                _steps.Status("Available", "host");
+                signal = await Waits.AnswerAsync(context, ["availability", "reserved", "withdraw"],
+                    [new(options.AvailabilityReminderAfter, () => _steps.NotifyAsync(check with { Message = "availability-reminder" }))],
+                    giveUpAt: context.CurrentUtcDateTime + (options.AvailabilityReminderAfter * 2));
+                if (signal is null)
+                {
+                    return await PauseAsync("host-paused-no-answer");
+                }
+            }
+
+            switch (signal.Purpose, signal.Choice)
+            {
+                case ("reserved", _):
+                    return await HostAsync(signal.Choice);
+                case ("withdraw", _):
+                    return await LeaveMatchingThenEndAsync("Withdrawn");
+                case ("availability", "pause"):
+                    return await PauseAsync("host-paused");
+                case ("availability", "retire"):
+                    return await LeaveMatchingThenEndAsync("Retired");
+            }
+        }
+    }
+
+    private async Task<string> PauseAsync(string message)
+    {
+        if (!await _steps.CallAsync<bool>(ActivityNames.WithdrawOffer, HostId))
+        {
+            // A matcher reserved the host a moment before: the placement goes ahead and tells the journey.
+            var reserved = await Waits.AnswerAsync(context, ["reserved"], []);
+            return await HostAsync(reserved!.Choice);
+        }
+
+        await _steps.NotifyAsync(new Notice(message, Audience.Host, Case) { Ask = ResumeAsk() });
+        context.ContinueAsNew(input with { Phase = HostPhase.Paused });
+        return "Paused";
+    }
+
+    private Ask ResumeAsk() => new("resume", "resume-" + context.NewGuid().ToString("N")[..8], ["available", "retire"]) { Standing = true };
+
+    private async Task<string> PausedAsync()
+    {
+        await StageAsync("Paused", HostStage.Paused);
+        _steps.Status("Paused", null);
+        var signal = await Waits.AnswerAsync(context, ["resume", "withdraw", "reserved"], []);
+        return signal!.Purpose switch
+        {
+            "reserved" => await HostAsync(signal.Choice),
+            "resume" when signal.Choice == "available" => Continue(HostPhase.Available),
+            "resume" => await EndAsync("Retired"),
+            _ => await EndAsync("Withdrawn"),
+        };
+    }
+
+    private async Task<string> HostAsync(string placementId)
+    {
+        await StageAsync("Hosting", HostStage.Hosting);
+        _steps.Status("Hosting", null, placementId);
+        var withdrawn = false;
+        while (true)
+        {
+            var signal = await Waits.AnswerAsync(context, ["placement-ended", "withdraw"], []);
+            if (signal!.Purpose == "withdraw")
+            {
+                // The placement ends first, with the municipality told; the journey ends once it has.
+                withdrawn = true;
+                await _steps.CallAsync(ActivityNames.Signal, new SignalRequest(placementId, "end-early", "end-now",
+                    new Dictionary<string, string> { ["reason"] = "host-withdrew" }, "host-withdrew-" + signal.LinkId));
+                continue;
+            }
+
+            if (withdrawn)
+            {
+                return await EndAsync("Withdrawn");
+            }
+
+            return signal.Choice == "declined" ? Continue(HostPhase.Available) : Continue(HostPhase.AfterPlacement);
+        }
+    }
+
+    private async Task<string> ChooseNextAsync()
+    {
+        await StageAsync("PlacementEnded", HostStage.Screened);
+        var question = new Notice("host-next", Audience.Host, Case) { Ask = new Ask("host-next", "host-next-" + context.NewGuid().ToString("N")[..8], ["available", "pause", "retire"]) };
+        await _steps.NotifyAsync(question);
+        _steps.Status("ChoosingNext", "host");
+        var choice = await Waits.AnswerAsync(context, ["host-next", "withdraw"],
+            [new(options.ReminderAfter, () => _steps.NotifyAsync(question with { Message = "host-next-reminder" }))],
+            giveUpAt: context.CurrentUtcDateTime + options.EscalateAfter);
+        switch (choice?.Purpose, choice?.Choice)
+        {
+            case ("host-next", "available"):
+                return Continue(HostPhase.Available);
+            case ("host-next", "retire"):
+                return await EndAsync("Retired");
+            case ("withdraw", _):
+                return await EndAsync("Withdrawn");
+            default:
+                await _steps.NotifyAsync(new Notice("host-paused", Audience.Host, Case) { Ask = ResumeAsk() });
+                return Continue(HostPhase.Paused);
+        }
+    }
+
+    private string Continue(HostPhase phase)
+    {
+        context.ContinueAsNew(input with { Phase = phase });
+        return phase.ToString();
+    }
+
+    private async Task<string> LeaveMatchingThenEndAsync(string outcome)
+    {
+        if (!await _steps.CallAsync<bool>(ActivityNames.WithdrawOffer, HostId))
+        {
+            var reserved = await Waits.AnswerAsync(context, ["reserved"], []);
+            return await HostAsync(reserved!.Choice);
+        }
+
+        return await EndAsync(outcome);
+    }
+
+    private async Task<string> EndAsync(string outcome)
+    {
+        await _steps.CallAsync(ActivityNames.WithdrawOffer, HostId);
+        await StageAsync(outcome, HostStage.Ended);
+        if (outcome is "Withdrawn" or "Retired")
+        {
+            await _steps.NotifyAsync(new Notice("host-" + outcome.ToLowerInvariant(), Audience.Host, Case));
+        }
+
+        _steps.Status(outcome, null);
+        await _steps.RetainThenForgetAsync(ActivityNames.ForgetHost, HostId, options.RetainAfterEnd);
+        return outcome;
+    }
+
+    private Task StageAsync(string status, HostStage stage) =>
+        _steps.CallAsync(ActivityNames.SetHostStage, new HostStageChange(HostId, status, stage));
+
+    private Task Escalate(string step) => _steps.NotifyAsync(new Notice("escalation", Audience.Supervisor, Case)
+    {
+        Facts = new Dictionary<string, string> { ["step"] = step },
+    });
+
+    private static string Day(DateTime moment) => DateOnly.FromDateTime(moment).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,62 @@
+using RefugeeHome.Approvals;
+using RefugeeHome.Durable;
+
+namespace RefugeeHome.Workflows.Orchestrators;
+
+/// <summary>A message sent while a wait lasts: a reminder to the person asked, or an escalation to the supervisor.</summary>
+/// <param name="After">How long after the wait began.</param>
+/// <param name="Send">Sends it.</param>
+internal sealed record Nudge(TimeSpan After, Func<Task> Send);
+
+/// <summary>Waiting for an answer so that nothing stalls silently.</summary>
+internal static class Waits
+{
+    /// <summary>
+    /// Waits for a signal with one of <paramref name="purposes"/>, sending each nudge when its time comes and the last
+    /// one again every <paramref name="repeatLastEvery"/> while the wait lasts. Signals with other purposes are stale
+    /// answers to questions no longer asked, and are passed over. Returns null when <paramref name="giveUpAt"/> passes.
+    /// </summary>
+    public static async Task<ApprovalAnswer?> AnswerAsync(
+        TaskOrchestrationContext context, IReadOnlyCollection<string> purposes, IReadOnlyList<Nudge> nudges,
+        TimeSpan? repeatLastEvery = null, DateTime? giveUpAt = null)
+    {
+        var start = context.CurrentUtcDateTime;
+        var sent = 0;
+        while (true)
+        {
+            var nudgeAt = NextNudge(start, nudges, sent, repeatLastEvery);
+            var until = Earliest(nudgeAt, giveUpAt);
+            var signal = until is { } deadline ? await Signals.NextAsync(context, deadline) : await Signals.NextAsync(context);
+            if (signal is not null)
+            {
+                if (purposes.Contains(signal.Purpose))
+                {
+                    return signal;
+                }
+
+                continue;
+            }
+
+            if (giveUpAt is { } end && context.CurrentUtcDateTime >= end)
+            {
+                return null;
+            }
+
+            await nudges[Math.Min(sent, nudges.Count - 1)].Send();
+            sent++;
+        }
+    }
+
+    private static DateTime? NextNudge(DateTime start, IReadOnlyList<Nudge> nudges, int sent, TimeSpan? repeatLastEvery)
+    {
+        if (sent < nudges.Count)
+        {
+            return start + nudges[sent].After;
+        }
+
+        return repeatLastEvery is { } every && nudges.Count > 0 ? start + nudges[^1].After + (every * (sent - nudges.Count + 1)) : null;
+    }
+
+    private static DateTime? Earliest(DateTime? first, DateTime? second) =>
+        first is null ? second : second is null ? first : first < second ? first : second;
+}

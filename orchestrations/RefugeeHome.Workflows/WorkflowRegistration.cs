@@ -1,0 +1,59 @@
+using RefugeeHome.Approvals;
+using RefugeeHome.Durable;
+using RefugeeHome.Matching;
+using RefugeeHome.Notifications;
+using RefugeeHome.Registrations;
+using RefugeeHome.Statistics;
+using RefugeeHome.Storage;
+using RefugeeHome.Workflows.Activities;
+using RefugeeHome.Workflows.Matching;
+using RefugeeHome.Workflows.Orchestrators;
+
+namespace RefugeeHome.Workflows;
+
+/// <summary>Registers the workflows and their activities with the durable runtime; both hosts call this.</summary>
+public static class WorkflowRegistration
+{
+    /// <summary>The email templates of the workflows.</summary>
+    public static EmailTemplates Templates() => EmailTemplates.FromAssembly(typeof(WorkflowRegistration).Assembly, "RefugeeHome.Workflows.Templates.");
+
+    /// <summary>
+    /// Adds the orchestrators and activities. Activities take their services from <paramref name="services"/> when they
+    /// run, so the registry can be built before the runtime whose client some of those services need.
+    /// </summary>
+    public static DurableTaskRegistry AddWorkflows(this DurableTaskRegistry registry, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(services);
+        T Resolve<T>() => (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
+        var none = CancellationToken.None;
+        var households = new Lazy<HouseholdActivities>(() => new HouseholdActivities(
+            Resolve<HostRegistry>(), Resolve<GuestRegistry>(), Resolve<HouseholdStatistics>(), Resolve<MatchingPool>(), Resolve<DocumentStore>(), Resolve<TimeProvider>()));
+        var placements = new Lazy<PlacementActivities>(() => new PlacementActivities(
+            Resolve<PlacementRecords>(), Resolve<MatchingPool>(), Resolve<HostRegistry>(), Resolve<GuestRegistry>(), Resolve<HouseholdStatistics>(),
+            Resolve<DurableTaskClient>(), Resolve<WorkflowOptions>(), Resolve<TimeProvider>()));
+        var proposals = new Lazy<Proposals>(() => new Proposals(
+            Resolve<GuestRegistry>(), Resolve<MatchingPool>(), Resolve<ApprovalLinks>(), Resolve<Mailer>(), Resolve<EmailTemplates>(),
+            Resolve<WorkflowOptions>(), Resolve<MatchingOptions>(), Resolve<TimeProvider>()));
+        return registry
+            .AddOrchestratorFunc<HostJourneyInput, string>(ActivityNames.HostJourney, HostJourney.RunAsync)
+            .AddOrchestratorFunc<GuestIntakeInput, string>(ActivityNames.GuestIntake, GuestIntake.RunAsync)
+            .AddOrchestratorFunc<PlacementCase, PlacementResult>(ActivityNames.Placement, Placement.RunAsync)
+            .AddActivityFunc<object, WorkflowOptions>(ActivityNames.Settings, (_, _) => Task.FromResult(Resolve<WorkflowOptions>()))
+            .AddActivityFunc<Notice, bool>(ActivityNames.Notify, (context, notice) => Resolve<Notifier>().SendAsync(context, notice!, none))
+            .AddActivityFunc<HostStageChange, bool>(ActivityNames.SetHostStage, (_, change) => households.Value.SetHostStageAsync(change!, none))
+            .AddActivityFunc<HostOfferRequest, bool>(ActivityNames.OfferHost, (_, request) => households.Value.OfferHostAsync(request!, none))
+            .AddActivityFunc<string, bool>(ActivityNames.WithdrawOffer, (_, hostId) => households.Value.WithdrawOfferAsync(hostId!, none))
+            .AddActivityFunc<string, bool>(ActivityNames.ForgetHost, (_, hostId) => households.Value.ForgetHostAsync(hostId!, none))
+            .AddActivityFunc<GuestStageChange, bool>(ActivityNames.SetGuestStage, (_, change) => households.Value.SetGuestStageAsync(change!, none))
+            .AddActivityFunc<string, GuestFacts>(ActivityNames.ReadGuest, (_, guestId) => households.Value.ReadGuestAsync(guestId!, none))
+            .AddActivityFunc<string, bool>(ActivityNames.ForgetGuest, (_, guestId) => households.Value.ForgetGuestAsync(guestId!, none))
+            .AddActivityFunc<ProposalRound, int>(ActivityNames.ProposeMatches, (context, round) => proposals.Value.ProposeAsync(context, round!, none))
+            .AddActivityFunc<PlacementCase, PlacementFacts>(ActivityNames.StartPlacement, (_, placement) => placements.Value.StartAsync(placement!, none))
+            .AddActivityFunc<PlacementUpdate, bool>(ActivityNames.UpdatePlacement, (_, update) => placements.Value.UpdateAsync(update!, none))
+            .AddActivityFunc<PlacementEnd, bool>(ActivityNames.DeclinePlacement, (_, end) => placements.Value.DeclineAsync(end!, none))
+            .AddActivityFunc<PlacementCase, bool>(ActivityNames.MoveIn, (_, placement) => placements.Value.MoveInAsync(placement!, none))
+            .AddActivityFunc<PlacementEnd, bool>(ActivityNames.EndPlacement, (_, end) => placements.Value.EndAsync(end!, none))
+            .AddActivityFunc<SignalRequest, bool>(ActivityNames.Signal, (_, signal) => placements.Value.SignalAsync(signal!, none));
+    }
+}

@@ -1,0 +1,77 @@
+using AwesomeAssertions;
+using RefugeeHome.Approvals;
+using RefugeeHome.Registrations;
+
+namespace RefugeeHome.Workflows.Tests;
+
+public sealed class HostJourneyTests
+{
+    [Fact]
+    public async Task Screening_is_reminded_after_three_days_and_escalated_after_seven_and_every_week_after()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var hostId = await harness.RegisterHostAsync(Households.Host());
+        await harness.EmailAsync("anke@example.org", "aanmelding");
+        await harness.EmailAsync(WorkflowHarness.Screener, "Screening");
+        await harness.StageAsync(hostId, "Screening");
+
+        await harness.AdvanceAsync(TimeSpan.FromDays(2));
+        var beforeReminder = harness.Sent.Count;
+        await harness.AdvanceAsync(TimeSpan.FromDays(1));
+        var reminder = await harness.EmailAsync(WorkflowHarness.Screener, "Herinnering: Screening");
+        await harness.AdvanceAsync(TimeSpan.FromDays(4));
+        var escalation = await harness.EmailAsync(WorkflowHarness.Supervisor, "Escalatie");
+        await harness.AdvanceAsync(TimeSpan.FromDays(7));
+        await harness.EmailAsync(WorkflowHarness.Supervisor, "Escalatie", count: 2);
+
+        beforeReminder.Should().Be(2, "nothing is sent before the third day");
+        reminder.Tokens.Should().Equal((await harness.EmailAsync(WorkflowHarness.Screener, "Screening")).Tokens, "the reminder repeats the same link");
+        escalation.Html.Should().Contain(hostId).And.Contain("screening");
+        (await harness.Client.GetInstanceAsync(hostId, true))!.ReadCustomStatusAs<WorkflowStatus>()!.WaitingFor.Should().Be("screener");
+    }
+
+    [Fact]
+    public async Task A_VOG_that_is_not_uploaded_lapses_after_eight_weeks_with_weekly_reminders_and_both_sides_told()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var hostId = await harness.RegisterHostAsync(Households.Host());
+        (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Screener, "Screening"), "suitable", new() { ["childSafety"] = "yes" }))
+            .Outcome.Should().Be(RedeemOutcome.Recorded);
+        var request = await harness.EmailAsync("anke@example.org", "Upload uw VOG");
+        await harness.StageAsync(hostId, "WaitingForVog");
+
+        await harness.AdvanceAsync(TimeSpan.FromDays(56));
+        await harness.StageAsync(hostId, "Lapsed");
+        var recordWhileRetained = await harness.Hosts.FindAsync(hostId, CancellationToken.None);
+        await harness.AdvanceAsync(TimeSpan.FromDays(365), TimeSpan.FromDays(30));
+        var result = await harness.CompletionAsync(hostId);
+
+        request.Subject.Should().Be("Upload uw VOG vóór 2027-01-18");
+        harness.Sent.Count(email => email.Subject.StartsWith("Herinnering: Upload uw VOG", StringComparison.Ordinal)).Should().Be(7);
+        (await harness.EmailAsync("anke@example.org", "vervallen")).Html.Should().Contain("Beste Anke");
+        (await harness.EmailAsync(WorkflowHarness.Screener, "VOG niet ontvangen")).Html.Should().Contain(hostId);
+        recordWhileRetained!.Status.Should().Be("Lapsed");
+        result.ReadOutputAs<string>().Should().Be("Lapsed");
+        (await harness.Hosts.FindAsync(hostId, CancellationToken.None)).Should().BeNull("personal data is deleted after the retention period");
+        (await harness.Links.FindAsync(request.Tokens[0], CancellationToken.None)).State.Should().Be(ApprovalState.Expired);
+    }
+
+    [Fact]
+    public async Task A_host_who_passes_screening_and_VOG_enters_the_matching_pool_and_a_rejected_host_cannot_register_again_unnoticed()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var hostId = await harness.AvailableHostAsync(Households.Host());
+        var rejectedId = await harness.RegisterHostAsync(Households.Host(email: "piet@example.org", postcode: "3512 CD", phone: "06 87654321"));
+        (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Screener, "Screening", count: 2), "not-suitable", note: "Geen aparte kamer"))
+            .Outcome.Should().Be(RedeemOutcome.Recorded);
+        await harness.StageAsync(rejectedId, "NotSuitable");
+
+        var again = await harness.Hosts.RegisterAsync(Households.Host(email: "PIET@example.org", postcode: "9999 ZZ", phone: "06 11112222"), CancellationToken.None);
+
+        (await harness.Pool.OffersAsync(CancellationToken.None)).Select(offer => offer.HostId).Should().Equal(hostId);
+        (await harness.EmailAsync("anke@example.org", "beschikbaar")).Html.Should().Contain("Beste Anke");
+        (await harness.EmailAsync("piet@example.org", "Uitkomst van uw screening")).Html.Should().NotContain("Geen aparte kamer", "the screener's note is internal");
+        again.Should().Be(new RegistrationResult(RegistrationOutcome.AlreadyRegistered, rejectedId, "NotSuitable"));
+        (await harness.Hosts.DuplicateAttemptsAsync(rejectedId, CancellationToken.None)).Should().Be(1);
+    }
+}
