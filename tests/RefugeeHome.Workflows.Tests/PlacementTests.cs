@@ -1,0 +1,55 @@
+using AwesomeAssertions;
+using RefugeeHome.Approvals;
+
+namespace RefugeeHome.Workflows.Tests;
+
+public sealed class PlacementTests
+{
+    [Fact]
+    public async Task A_late_visit_report_is_reminded_then_escalated_an_urgent_one_escalates_at_once_and_a_contribution_above_the_housing_component_is_refused()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var (placementId, _) = await MovedInAsync(harness);
+        var visit = await harness.EmailAsync(WorkflowHarness.Supporter, "Bezoek in de eerste week");
+        var contribution = await harness.EmailAsync("anke@example.org", "Vrijwillige bijdrage");
+
+        await harness.AdvanceAsync(TimeSpan.FromDays(6));
+        var beforeDue = harness.Sent.Count(email => email.To == WorkflowHarness.Supporter);
+        await harness.AdvanceAsync(TimeSpan.FromDays(1));
+        var reminder = await harness.EmailAsync(WorkflowHarness.Supporter, "Herinnering: Bezoek");
+        await harness.AdvanceAsync(TimeSpan.FromDays(3));
+        var escalation = await harness.EmailAsync(WorkflowHarness.Supervisor, "Escalatie");
+        var tooMuch = await harness.AnswerAsync(contribution, "record", new() { ["amount"] = "500" });
+        var allowed = await harness.AnswerAsync(contribution, "record", new() { ["amount"] = "250" });
+        (await harness.AnswerAsync(visit, "urgent", note: "Paspoort ingenomen door gastheer")).Outcome.Should().Be(RedeemOutcome.Recorded);
+        var urgent = await harness.EmailAsync(WorkflowHarness.Supervisor, "URGENT");
+
+        beforeDue.Should().Be(1);
+        visit.Html.Should().Contain("Oudegracht 12", "the supporter needs the address to visit");
+        reminder.Tokens.Should().Equal(visit.Tokens);
+        escalation.Html.Should().Contain(placementId);
+        contribution.Html.Should().Contain("485", "two adults and a child: 2 × 215 + 55");
+        tooMuch.Outcome.Should().Be(RedeemOutcome.InvalidValues);
+        tooMuch.Problems.Should().ContainSingle().Which.Kind.Should().Be(FieldProblemKind.AboveMaximum);
+        allowed.Outcome.Should().Be(RedeemOutcome.Recorded);
+        (await harness.EmailAsync("olena@example.org", "Внесок записано")).Html.Should().Contain("250");
+        urgent.Html.Should().Contain("Paspoort ingenomen door gastheer");
+    }
+
+    /// <summary>Matches a family with an available host, agrees an introduction and moves them in on 2026-11-30.</summary>
+    internal static async Task<(string PlacementId, string HostId)> MovedInAsync(WorkflowHarness harness)
+    {
+        var hostId = await harness.AvailableHostAsync(Households.Host());
+        var guestId = await harness.RegisterGuestAsync(Households.Family());
+        (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Matcher, "Koppelvoorstellen"), hostId)).Outcome.Should().Be(RedeemOutcome.Recorded);
+        (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Connector, "Kennismaking plannen"), "scheduled", new() { ["date"] = "2026-11-25" }))
+            .Outcome.Should().Be(RedeemOutcome.Recorded);
+        (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Connector, "Uitkomst kennismaking"), "agreed", new() { ["moveIn"] = "2026-11-30" }))
+            .Outcome.Should().Be(RedeemOutcome.Recorded);
+        var status = await harness.StageAsync(guestId, "Placement");
+        await harness.StageAsync(status.PlacementId!, "MoveInAgreed");
+        await harness.AdvanceAsync(TimeSpan.FromDays(7));
+        await harness.StageAsync(status.PlacementId!, "Hosting");
+        return (status.PlacementId!, hostId);
+    }
+}
