@@ -13,18 +13,17 @@ public static class Signals
     /// <summary>The event name of every signal.</summary>
     public const string Event = "signal";
 
-    /// <summary>The next signal, or null when <paramref name="until"/> passes first.</summary>
+    /// <summary>
+    /// The next signal, or null when <paramref name="until"/> passes first. A signal that has already arrived wins over
+    /// a deadline that has passed meanwhile: a person who answered is not reminded or escalated about it.
+    /// </summary>
     public static async Task<ApprovalAnswer?> NextAsync(TaskOrchestrationContext context, DateTime until)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (until <= context.CurrentUtcDateTime)
-        {
-            return null;
-        }
-
+        var wait = until > context.CurrentUtcDateTime ? until - context.CurrentUtcDateTime : TimeSpan.Zero;
         try
         {
-            return await context.WaitForExternalEvent<ApprovalAnswer>(Event, until - context.CurrentUtcDateTime);
+            return await context.WaitForExternalEvent<ApprovalAnswer>(Event, wait);
         }
         catch (OperationCanceledException)
         {

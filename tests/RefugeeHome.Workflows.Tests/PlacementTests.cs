@@ -36,6 +36,21 @@ public sealed class PlacementTests
         urgent.Html.Should().Contain("Paspoort ingenomen door gastheer");
     }
 
+    [Fact]
+    public async Task A_visit_reported_on_time_is_neither_reminded_nor_escalated()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var (placementId, _) = await MovedInAsync(harness);
+        (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Supporter, "Bezoek in de eerste week"), "ok")).Outcome.Should().Be(RedeemOutcome.Recorded);
+
+        await harness.AdvanceAsync(TimeSpan.FromDays(12));
+        var status = await harness.StageAsync(placementId, "Hosting");
+
+        harness.Sent.Should().NotContain(email => email.Subject.Contains("bezoek", StringComparison.OrdinalIgnoreCase) && email.To != WorkflowHarness.Supporter);
+        harness.Sent.Count(email => email.To == WorkflowHarness.Supporter).Should().Be(1);
+        status.WaitingFor.Should().BeNull();
+    }
+
     /// <summary>Matches a family with an available host, agrees an introduction and moves them in on 2026-11-30.</summary>
     internal static async Task<(string PlacementId, string HostId)> MovedInAsync(WorkflowHarness harness)
     {

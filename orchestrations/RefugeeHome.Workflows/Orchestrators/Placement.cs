@@ -282,6 +282,11 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
 
     private async Task DecideReviewAsync(HostingState state)
     {
+        if (state.ReviewDecided)
+        {
+            return;
+        }
+
         if (state.HostExtends == false || state.GuestExtends == false)
         {
             state.ReviewDecided = true;
@@ -296,7 +301,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         if (state.HostExtends == true && state.GuestExtends == true)
         {
             state.Extend(DateOnly.FromDateTime(state.End).AddMonths(state.Months).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
-            await _steps.CallAsync(ActivityNames.UpdatePlacement, Update(("end", Day(state.End)), ("extensions", state.Review.ToString(CultureInfo.InvariantCulture))));
+            await _steps.CallAsync(ActivityNames.UpdatePlacement, Update(("end", Day(state.End)), ("extensions", state.Extensions.ToString(CultureInfo.InvariantCulture))));
             var told = Facts(("end", Day(state.End)));
             await _steps.NotifyAllAsync(
                 new Notice("extended", Audience.Host, Case) { Facts = told },
@@ -367,6 +372,8 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         public bool VisitReminded { get; set; }
 
         public int Review { get; private set; } = 1;
+
+        public int Extensions => Review - 1;
 
         public bool ReviewAsked { get; set; }
 

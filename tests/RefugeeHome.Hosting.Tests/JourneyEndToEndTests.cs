@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AwesomeAssertions;
+using RefugeeHome.Testing;
+
+namespace RefugeeHome.Hosting.Tests;
+
+/// <summary>
+/// The whole journey of a host household and a guest family through the local runner, over HTTP only, as the people
+/// involved would walk it: forms, emailed links, the VOG upload, the match, the introduction, three months and an
+/// extension, and the departure.
+/// </summary>
+public sealed class JourneyEndToEndTests(AzuriteFixture azurite)
+{
+    private const string CoordinatorKey = "coordinator-test-key";
+    private const string Host = "anke.e2e@example.org";
+    private const string Guest = "olena.e2e@example.org";
+    private const string Caseworker = "consulent.e2e@utrecht.example";
+    private const string Screener = "screening@refugeehome.localhost";
+    private const string Matcher = "matching@refugeehome.localhost";
+    private const string Connector = "connector@refugeehome.localhost";
+    private const string Supporter = "support@refugeehome.localhost";
+
+    internal static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
+
+    internal static Dictionary<string, string> Settings(AzuriteFixture azurite) => new()
+    {
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["Runner__ClockControl"] = "true",
+        ["Coordinator__ApiKey"] = CoordinatorKey,
+        ["Approvals__SigningKey"] = Convert.ToBase64String(Enumerable.Range(7, 32).Select(i => (byte)i).ToArray()),
+    };
+
+    [Fact]
+    public async Task A_host_and_a_family_walk_the_whole_journey_through_the_runner()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var runner = await RunnerProcess.StartAsync(Settings(azurite), cancellation);
+        using var browser = new JourneyBrowser(runner, CoordinatorKey);
+        var today = await browser.TodayAsync();
+
+        // The host registers with the form, and sends it twice.
+        var hostForm = (await browser.OpenFormAsync("register/host?lang=nl")).Concat(HostForm(today)).ToList();
+        var (registered, thanks) = await browser.PostFormAsync("register/host?lang=nl", hostForm);
+        var (_, again) = await browser.PostFormAsync("register/host?lang=nl", hostForm);
+        var (invalid, invalidPage) = await browser.SubmitFormAsync("register/host?lang=en", [new("email", "not an email"), new("postcode", "12"), new("firstName", "Anke\r\nBcc: x@example.org")]);
+
+        // The municipality registers the family: two adults, a child in their custody, and a cat.
+        using var guestResponse = await browser.PostJsonAsync("api/guests", new
+        {
+            submissionId = Guid.NewGuid().ToString(), language = "uk", caseworkerEmail = Caseworker, municipality = "Utrecht", eligibilityRecorded = true,
+            contactEmail = Guest, pets = new[] { "Cat" }, languages = new[] { "uk", "en" },
+            members = new object[] { new { age = 34 }, new { age = 36 }, new { age = 7, custody = "ParentInHousehold", custodianIndex = 0 } },
+        });
+        var guestId = (await guestResponse.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetString()!;
+
+        // Screening, then the VOG: a photo and an empty file are refused, the PDF is taken.
+        var screening = await browser.EmailAsync(Screener, "Screening");
+        var hostId = screening.Subject.Split(' ')[^1];
+        (await browser.AnswerAsync(screening.Links[0], "suitable", ("childSafety", "yes"))).Status.Should().Be(HttpStatusCode.OK);
+        var vogLink = (await browser.EmailAsync(Host, "Upload uw VOG")).Links[0];
+        var photo = await browser.UploadAsync(vogLink, [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3], "vog.pdf");
+        var empty = await browser.UploadAsync(vogLink, [], "vog.pdf");
+        var uploaded = await browser.UploadAsync(vogLink, Pdf, "Anke de Vries VOG.pdf");
+        var check = await browser.EmailAsync(Screener, "VOG controleren");
+        using var document = await browser.GetAsync(check.Links[0] + "/document");
+        var documentBytes = await document.Content.ReadAsByteArrayAsync(cancellation);
+        (await browser.AnswerAsync(check.Links[0], "approve")).Status.Should().Be(HttpStatusCode.OK);
+        await browser.EmailAsync(Host, "beschikbaar");
+
+        // The family registered before any host was available: the next daily round of matching proposes the host.
+        await browser.StageAsync(hostId, "Available");
+        await browser.AdvanceAsync(1);
+        today = today.AddDays(1);
+
+        // The matcher approves the proposal; the connector schedules and records the introduction.
+        var proposals = await browser.EmailAsync(Matcher, "Koppelvoorstellen");
+        (await browser.AnswerAsync(proposals.Links[0], hostId)).Status.Should().Be(HttpStatusCode.OK);
+        var introduction = today.AddDays(2);
+        var moveIn = today.AddDays(5);
+        (await browser.AnswerAsync((await browser.EmailAsync(Connector, "Kennismaking plannen")).Links[0], "scheduled", ("date", Day(introduction)), ("interpreter", "uk")))
+            .Status.Should().Be(HttpStatusCode.OK);
+        var scheduledForGuest = await browser.EmailAsync(Guest, "Знайомство");
+        var outcomeLink = (await browser.EmailAsync(Connector, "Uitkomst kennismaking")).Links[0];
+        var tooEarly = await browser.AnswerAsync(outcomeLink, "agreed", ("moveIn", Day(today)));
+        (await browser.AnswerAsync(outcomeLink, "agreed", ("moveIn", Day(moveIn)))).Status.Should().Be(HttpStatusCode.OK);
+        var placementId = (await browser.StageAsync(guestId, "Placement")).GetProperty("customStatus").GetProperty("placementId").GetString()!;
+
+        // Move-in: the guests are reminded of the BRP, the host records a contribution, the supporter visits.
+        await browser.StageAsync(placementId, "MoveInAgreed");
+        await browser.AdvanceAsync(5);
+        var brp = await browser.EmailAsync(Guest, "BRP");
+        var tooMuch = await browser.AnswerAsync((await browser.EmailAsync(Host, "Vrijwillige bijdrage")).Links[0], "record", ("amount", "600"));
+        (await browser.AnswerAsync((await browser.EmailAsync(Host, "Vrijwillige bijdrage")).Links[0], "record", ("amount", "150"))).Status.Should().Be(HttpStatusCode.OK);
+        (await browser.AnswerAsync((await browser.EmailAsync(Supporter, "Bezoek in de eerste week")).Links[0], "ok")).Status.Should().Be(HttpStatusCode.OK);
+        await browser.EmailAsync(Guest, "Внесок записано");
+
+        // Two weeks before the end both are asked; both extend by three months.
+        var end = moveIn.AddDays(91);
+        await browser.AdvanceAsync(77);
+        (await browser.AnswerAsync((await browser.EmailAsync(Host, "Verlengen na")).Links[0], "extend", ("months", "3"))).Status.Should().Be(HttpStatusCode.OK);
+        (await browser.AnswerAsync((await browser.EmailAsync(Guest, "Продовжити після")).Links[0], "extend")).Status.Should().Be(HttpStatusCode.OK);
+        var extended = await browser.EmailAsync(Host, "Plaatsing verlengd");
+        var newEnd = end.AddMonths(3);
+
+        // At the next review nobody extends, and the placement ends on its end date.
+        await browser.AdvanceAsync(newEnd.DayNumber - end.DayNumber);
+        (await browser.AnswerAsync((await browser.EmailAsync(Host, "Verlengen na", 2)).Links[0], "end")).Status.Should().Be(HttpStatusCode.OK);
+        (await browser.AnswerAsync((await browser.EmailAsync(Guest, "Продовжити після", 2)).Links[0], "end")).Status.Should().Be(HttpStatusCode.OK);
+        await browser.EmailAsync(Host, "De plaatsing eindigt op");
+        await browser.AdvanceAsync(14);
+        (await browser.AnswerAsync((await browser.EmailAsync(Connector, "Vertrek vastleggen")).Links[0], "own-housing")).Status.Should().Be(HttpStatusCode.OK);
+        var municipality = await browser.EmailAsync(Caseworker, "Vertrek uit particuliere opvang");
+        (await browser.AnswerAsync((await browser.EmailAsync(Host, "hoe wilt u verder")).Links[0], "retire")).Status.Should().Be(HttpStatusCode.OK);
+
+        var hostCase = await browser.StageAsync(hostId, "Retired");
+        var guestCase = await browser.StageAsync(guestId, "Departed");
+        var placementCase = await browser.StageAsync(placementId, "Departed");
+        var outbox = await browser.OutboxAsync();
+        using var anonymous = await new HttpClient { BaseAddress = runner.BaseAddress }.GetAsync(new Uri($"api/coordinator/cases/{hostId}", UriKind.Relative), cancellation);
+
+        registered.Should().Be(HttpStatusCode.OK);
+        thanks.Should().Contain("Uw aanmelding is ontvangen");
+        again.Should().Contain("Uw aanmelding is ontvangen");
+        invalid.Should().Be(HttpStatusCode.BadRequest);
+        invalidPage.Should().Contain("must not contain a line break").And.Contain("Postcode").And.Contain("Email address");
+        guestResponse.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        photo.Status.Should().Be(HttpStatusCode.BadRequest);
+        photo.Page.Should().Contain("geen PDF");
+        empty.Status.Should().Be(HttpStatusCode.BadRequest);
+        uploaded.Status.Should().Be(HttpStatusCode.OK);
+        document.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        documentBytes.Should().Equal(Pdf);
+        proposals.Html.Should().Contain("Utrecht").And.NotContain("Oudegracht").And.NotContain("3511");
+        scheduledForGuest.Html.Should().Contain(Day(introduction)).And.Contain("Українська");
+        tooEarly.Status.Should().Be(HttpStatusCode.BadRequest);
+        tooEarly.Page.Should().Contain("Verhuisdatum: deze datum ligt te vroeg.");
+        brp.Html.Should().Contain("BRP");
+        tooMuch.Status.Should().Be(HttpStatusCode.BadRequest);
+        tooMuch.Page.Should().Contain("woonkostencomponent");
+        extended.Html.Should().Contain(Day(newEnd));
+        municipality.Html.Should().Contain("Bestemming: Eigen woonruimte");
+        hostCase.GetProperty("record").GetProperty("status").GetString().Should().Be("Retired");
+        guestCase.GetProperty("record").GetProperty("status").GetString().Should().Be("Departed");
+        placementCase.GetProperty("record").GetProperty("Destination").GetString().Should().Be("own-housing");
+        placementCase.GetProperty("record").GetProperty("Visit").GetString().Should().Be("ok");
+        placementCase.GetProperty("record").GetProperty("Contribution").GetString().Should().Be("150");
+        placementCase.GetProperty("record").GetProperty("Extensions").GetString().Should().Be("1");
+        anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        outbox.Where(email => email.To == Host).Select(email => email.Subject).Should().ContainSingle(subject => subject.Contains("aanmelding als gastgezin is ontvangen"), "the form sent twice started one journey");
+        outbox.GroupBy(email => (email.To, email.Subject, email.Html)).Should().AllSatisfy(group => group.Should().ContainSingle("every email is sent once"));
+        outbox.Where(email => email.Html.Contains("Oudegracht", StringComparison.Ordinal)).Select(email => email.To).Distinct()
+            .Should().Equal([Supporter], "only the supporter, who visits, is given the address");
+    }
+
+    internal static List<KeyValuePair<string, string>> HostForm(DateOnly today) =>
+    [
+        new("firstName", "Anke"), new("lastName", "de Vries"), new("email", Host), new("phone", "06 12345678"), new("street", "Oudegracht"),
+        new("houseNumber", "12"), new("postcode", "3511 AB"), new("municipality", "Utrecht"), new("capacity", "4"),
+        new("availableFrom", Day(today)), new("acceptsChildren", "true"), new("acceptedPets", "Cat"), new("languages", "nl"), new("languages", "en"),
+        new("accommodation", "PrivateRoom"),
+    ];
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
