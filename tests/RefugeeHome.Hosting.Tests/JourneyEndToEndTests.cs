@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AwesomeAssertions;
+using RefugeeHome.Hosting.LocalStorage;
 using RefugeeHome.Testing;
 
 namespace RefugeeHome.Hosting.Tests;
@@ -10,9 +11,10 @@ namespace RefugeeHome.Hosting.Tests;
 /// <summary>
 /// The whole journey of a host household and a guest family through the local runner, over HTTP only, as the people
 /// involved would walk it: forms, emailed links, the VOG upload, the match, the introduction, three months and an
-/// extension, and the departure.
+/// extension, and the departure. Each journey test has an emulator of its own: the matching pool and the outbox are
+/// shared by everyone who uses the storage account.
 /// </summary>
-public sealed class JourneyEndToEndTests(AzuriteFixture azurite)
+public sealed class JourneyEndToEndTests
 {
     private const string CoordinatorKey = "coordinator-test-key";
     private const string Host = "anke.e2e@example.org";
@@ -25,7 +27,10 @@ public sealed class JourneyEndToEndTests(AzuriteFixture azurite)
 
     internal static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 
-    internal static Dictionary<string, string> Settings(AzuriteFixture azurite) => new()
+    internal static Task<AzuriteProcess> OwnStorageAsync() =>
+        AzuriteProcess.StartAsync(RepositoryRoot.Find(), AzuriteOptions.InMemoryOnFreePorts(), TestContext.Current.CancellationToken);
+
+    internal static Dictionary<string, string> Settings(AzuriteProcess azurite) => new()
     {
         ["AzureWebJobsStorage"] = azurite.ConnectionString,
         ["Runner__ClockControl"] = "true",
@@ -37,6 +42,7 @@ public sealed class JourneyEndToEndTests(AzuriteFixture azurite)
     public async Task A_host_and_a_family_walk_the_whole_journey_through_the_runner()
     {
         var cancellation = TestContext.Current.CancellationToken;
+        await using var azurite = await OwnStorageAsync();
         await using var runner = await RunnerProcess.StartAsync(Settings(azurite), cancellation);
         using var browser = new JourneyBrowser(runner, CoordinatorKey);
         var today = await browser.TodayAsync();
