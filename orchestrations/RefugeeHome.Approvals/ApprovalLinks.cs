@@ -85,13 +85,23 @@ public sealed class ApprovalLinks
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
-            // Issued before by an earlier attempt of the same activity: the same link stands.
+            // Issued before, by an earlier attempt or as the reminder of a question: the same link stands, and a
+            // reminder renews its expiry so a link is valid as long as its question is asked.
+            await RenewAsync(TokenPartition(hash), hash, request.ExpiresAt, cancellationToken);
         }
 
         await _table.UpsertEntityAsync(new TableEntity(CurrentPartition, CurrentKey(request.InstanceId, request.Purpose)) { ["Round"] = round },
             TableUpdateMode.Replace, cancellationToken);
         return new Uri(_options.BaseUrl!, request.Page + "/" + token);
     }
+
+    /// <summary>
+    /// Closes every open link of <paramref name="purpose"/> for <paramref name="instanceId"/>, for a question the workflow
+    /// stopped waiting for: the links then say a newer message replaced them.
+    /// </summary>
+    public Task CloseAsync(string instanceId, string purpose, CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(CurrentPartition, CurrentKey(instanceId, purpose)) { ["Round"] = "closed" },
+            TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>Reads a link for its page. Changes nothing.</summary>
     public async Task<ApprovalLink> FindAsync(string token, CancellationToken cancellationToken)
@@ -169,6 +179,25 @@ public sealed class ApprovalLinks
 
             await RaiseAsync(row, cancellationToken);
             return new Redemption(RedeemOutcome.Recorded, link with { State = ApprovalState.Answered, Answer = submission.Choice }, []);
+        }
+    }
+
+    private async Task RenewAsync(string partition, string hash, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        var row = (await _table.GetEntityAsync<TableEntity>(partition, hash, cancellationToken: cancellationToken)).Value;
+        if (row.GetString("Answer") is not null || row.GetDateTimeOffset("ExpiresAt") >= expiresAt)
+        {
+            return;
+        }
+
+        row["ExpiresAt"] = expiresAt;
+        try
+        {
+            await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            // Answered or renewed at the same moment: what stands is at least as recent.
         }
     }
 

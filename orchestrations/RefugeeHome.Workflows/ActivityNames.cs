@@ -28,4 +28,5 @@ public static class ActivityNames
     internal const string MoveIn = "MoveIn";
     internal const string EndPlacement = "EndPlacement";
     internal const string Signal = "Signal";
+    internal const string CloseQuestion = "CloseQuestion";
 }

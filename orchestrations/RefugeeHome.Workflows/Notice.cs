@@ -74,6 +74,9 @@ public sealed record Ask(string Purpose, string IssueKey, IReadOnlyList<string> 
     /// <summary>A standing link (withdraw, end early) that stays valid for the whole journey.</summary>
     public bool Standing { get; init; }
 
+    /// <summary>When the link stops working, if the question has a deadline of its own (a VOG's upload deadline).</summary>
+    public DateTime? ExpiresAt { get; init; }
+
     /// <summary>The page the link opens.</summary>
     public string Page { get; init; } = "approve";
 

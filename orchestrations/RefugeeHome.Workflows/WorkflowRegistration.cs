@@ -41,6 +41,11 @@ public static class WorkflowRegistration
             .AddOrchestratorFunc<PlacementCase, PlacementResult>(ActivityNames.Placement, Placement.RunAsync)
             .AddActivityFunc<object, WorkflowOptions>(ActivityNames.Settings, (_, _) => Task.FromResult(Resolve<WorkflowOptions>()))
             .AddActivityFunc<Notice, bool>(ActivityNames.Notify, (context, notice) => Resolve<Notifier>().SendAsync(context, notice!, none))
+            .AddActivityFunc<string, bool>(ActivityNames.CloseQuestion, async (context, purpose) =>
+            {
+                await Resolve<ApprovalLinks>().CloseAsync(context.InstanceId, purpose!, none);
+                return true;
+            })
             .AddActivityFunc<HostStageChange, bool>(ActivityNames.SetHostStage, (_, change) => households.Value.SetHostStageAsync(change!, none))
             .AddActivityFunc<HostOfferRequest, bool>(ActivityNames.OfferHost, (_, request) => households.Value.OfferHostAsync(request!, none))
             .AddActivityFunc<string, bool>(ActivityNames.WithdrawOffer, (_, hostId) => households.Value.WithdrawOfferAsync(hostId!, none))

@@ -124,4 +124,54 @@ public sealed class ApprovalLinksTests(AzuriteFixture azurite)
         first.AbsoluteUri.Should().NotContain(id).And.NotContain("screening");
         ApprovalHarness.TokenOf(first).Should().MatchRegex("^k1\\.[A-Za-z0-9_-]{43}$");
     }
+
+    [Fact]
+    public async Task A_reminder_renews_its_links_expiry_and_a_closed_question_reads_as_superseded()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        var id = await harness.StartScreeningAsync();
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
+        harness.Clock.Advance(TimeSpan.FromDays(6));
+        var reminder = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id) with { ExpiresAt = harness.Clock.GetUtcNow().AddDays(7) }, None));
+        harness.Clock.Advance(TimeSpan.FromDays(3));
+        var afterFirstExpiry = (await harness.Links.FindAsync(token, None)).State;
+
+        await harness.Links.CloseAsync(id, "screening", None);
+
+        reminder.Should().Be(token, "a reminder repeats the same link");
+        afterFirstExpiry.Should().Be(ApprovalState.Open);
+        (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Superseded);
+        (await harness.Links.RedeemAsync(token, ApprovalHarness.Answer("suitable"), None)).Outcome.Should().Be(RedeemOutcome.Superseded);
+    }
+
+    [Fact]
+    public async Task Field_values_are_checked_before_anything_is_recorded()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        var id = await harness.StartScreeningAsync();
+        var request = ApprovalHarness.Request(id) with
+        {
+            Fields =
+            [
+                new ApprovalField("moveIn", "Verhuisdatum", ApprovalFieldKind.Date) { RequiredFor = ["suitable"], Earliest = new DateOnly(2026, 12, 1) },
+                new ApprovalField("amount", "Bedrag", ApprovalFieldKind.Number) { Maximum = 485 },
+                new ApprovalField("months", "Maanden", ApprovalFieldKind.Select) { Options = [new("3", "3 maanden")] },
+            ],
+        };
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(request, None));
+
+        var missing = await harness.Links.RedeemAsync(token, ApprovalHarness.Answer("suitable"), None);
+        var wrong = await harness.Links.RedeemAsync(token, ApprovalHarness.Answer("suitable", values: new() { ["moveIn"] = "2026-11-30", ["amount"] = "485,01", ["months"] = "12" }), None);
+        var notDate = await harness.Links.RedeemAsync(token, ApprovalHarness.Answer("suitable", values: new() { ["moveIn"] = "1 december" }), None);
+        var right = await harness.Links.RedeemAsync(token, ApprovalHarness.Answer("suitable", values: new() { ["moveIn"] = "2026-12-01", ["amount"] = "485", ["months"] = "3", ["extra"] = "ignored" }), None);
+        var result = await harness.Runtime.Client.WaitForInstanceCompletionAsync(id, true, cancellationToken: new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+
+        missing.Outcome.Should().Be(RedeemOutcome.InvalidValues);
+        missing.Problems.Should().ContainSingle().Which.Kind.Should().Be(FieldProblemKind.Required);
+        wrong.Problems.Select(problem => (problem.Field.Name, problem.Kind)).Should().BeEquivalentTo(
+            [("moveIn", FieldProblemKind.TooEarly), ("amount", FieldProblemKind.AboveMaximum), ("months", FieldProblemKind.Invalid)]);
+        notDate.Problems.Should().ContainSingle().Which.Kind.Should().Be(FieldProblemKind.Invalid);
+        right.Outcome.Should().Be(RedeemOutcome.Recorded);
+        result.ReadOutputAs<string>().Should().StartWith("suitable|");
+    }
 }

@@ -74,4 +74,46 @@ public sealed class HostJourneyTests
         again.Should().Be(new RegistrationResult(RegistrationOutcome.AlreadyRegistered, rejectedId, "NotSuitable"));
         (await harness.Hosts.DuplicateAttemptsAsync(rejectedId, CancellationToken.None)).Should().Be(1);
     }
+
+    [Fact]
+    public async Task An_available_host_who_does_not_confirm_the_offer_is_reminded_then_paused_and_can_come_back_by_link()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var hostId = await harness.AvailableHostAsync(Households.Host());
+
+        await harness.AdvanceAsync(TimeSpan.FromDays(28));
+        var check = await harness.EmailAsync("anke@example.org", "Is uw aanbod nog actueel?");
+        await harness.StageAsync(hostId, "Available");
+        await harness.AdvanceAsync(TimeSpan.FromDays(7));
+        var reminder = await harness.EmailAsync("anke@example.org", "Herinnering: Is uw aanbod");
+        await harness.AdvanceAsync(TimeSpan.FromDays(7));
+        var paused = await harness.EmailAsync("anke@example.org", "Wij hebben uw aanbod gepauzeerd");
+        await harness.StageAsync(hostId, "Paused");
+        var poolWhilePaused = await harness.Pool.OffersAsync(CancellationToken.None);
+        (await harness.AnswerAsync(paused, "available")).Outcome.Should().Be(RedeemOutcome.Recorded);
+        await harness.StageAsync(hostId, "Available");
+
+        reminder.Tokens.Should().Equal(check.Tokens);
+        poolWhilePaused.Should().BeEmpty("a paused host is not proposed");
+        (await harness.Pool.OffersAsync(CancellationToken.None)).Select(offer => offer.HostId).Should().Equal(hostId);
+        (await harness.Hosts.FindAsync(hostId, CancellationToken.None))!.Status.Should().Be("Available");
+        (await harness.Links.FindAsync(check.Tokens[0], CancellationToken.None)).State.Should().Be(ApprovalState.Superseded, "a later question replaced it");
+    }
+
+    [Fact]
+    public async Task A_host_can_withdraw_while_waiting_for_the_VOG_with_the_link_from_the_first_email()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var hostId = await harness.RegisterHostAsync(Households.Host());
+        var welcome = await harness.EmailAsync("anke@example.org", "aanmelding");
+        (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Screener, "Screening"), "suitable", new() { ["childSafety"] = "no" }))
+            .Outcome.Should().Be(RedeemOutcome.Recorded);
+        await harness.StageAsync(hostId, "WaitingForVog");
+
+        (await harness.AnswerAsync(welcome, "withdraw")).Outcome.Should().Be(RedeemOutcome.Recorded);
+        await harness.StageAsync(hostId, "Withdrawn");
+
+        (await harness.EmailAsync("anke@example.org", "afgemeld")).Html.Should().Contain("bewaartermijn");
+        (await harness.Hosts.FindAsync(hostId, CancellationToken.None))!.Status.Should().Be("Withdrawn");
+    }
 }

@@ -52,7 +52,7 @@ public sealed class Notifier(
         return new ApprovalRequest(
             instanceId, Signals.Event, ask.Purpose, ask.IssueKey, language, Label("title." + ask.Purpose),
             ask.Choices.Select(choice => new ApprovalChoice(choice, Label("choice." + choice))).ToList(),
-            clock.GetUtcNow() + (ask.Standing ? options.StandingLinkLifetime : options.LinkLifetime))
+            ask.ExpiresAt is { } deadline ? new DateTimeOffset(deadline, TimeSpan.Zero) : clock.GetUtcNow() + (ask.Standing ? options.StandingLinkLifetime : options.LinkLifetime))
         {
             Fields = ask.Fields.Select(field => new ApprovalField(field.Name, Label("field." + field.Name), field.Kind)
             {

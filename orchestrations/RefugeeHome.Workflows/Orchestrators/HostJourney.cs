@@ -41,7 +41,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         var screening = await Waits.AnswerAsync(context, ["screening", "withdraw"],
         [
             new(options.ReminderAfter, () => _steps.NotifyAsync(ScreeningRequest("screening-reminder"))),
-            new(options.EscalateAfter, () => Escalate("screening")),
+            new(options.EscalateAfter, () => Escalate("screening", ScreeningRequest("screening-reminder"))),
         ], options.EscalateAfter);
         if (screening!.Purpose == "withdraw")
         {
@@ -72,7 +72,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         var deadline = context.CurrentUtcDateTime + options.VogDeadline;
         for (var attempt = 1; ; attempt++)
         {
-            var upload = new Ask("vog-upload", $"vog-upload-{attempt}", ["uploaded"]) { Page = "upload" };
+            var upload = new Ask("vog-upload", $"vog-upload-{attempt}", ["uploaded"]) { Page = "upload", ExpiresAt = deadline };
             var request = new Notice("vog-request", Audience.Host, Case)
             {
                 Ask = upload,
@@ -105,7 +105,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
             var verdict = await Waits.AnswerAsync(context, ["vog-check", "withdraw"],
             [
                 new(options.ReminderAfter, () => _steps.NotifyAsync(check with { Message = "vog-check-reminder" })),
-                new(options.EscalateAfter, () => Escalate("vog-check")),
+                new(options.EscalateAfter, () => Escalate("vog-check", check with { Message = "vog-check-reminder" })),
             ], options.EscalateAfter);
             if (verdict!.Purpose == "withdraw")
             {
@@ -144,6 +144,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
                     giveUpAt: context.CurrentUtcDateTime + (options.AvailabilityReminderAfter * 2));
                 if (signal is null)
                 {
+                    await _steps.CallAsync(ActivityNames.CloseQuestion, "availability");
                     return await PauseAsync("host-paused-no-answer");
                 }
             }
@@ -236,6 +237,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
             case ("withdraw", _):
                 return await EndAsync("Withdrawn");
             default:
+                await _steps.CallAsync(ActivityNames.CloseQuestion, "host-next");
                 await _steps.NotifyAsync(new Notice("host-paused", Audience.Host, Case) { Ask = ResumeAsk() });
                 return Continue(HostPhase.Paused);
         }
@@ -275,7 +277,8 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
     private Task StageAsync(string status, HostStage stage) =>
         _steps.CallAsync(ActivityNames.SetHostStage, new HostStageChange(HostId, status, stage));
 
-    private Task Escalate(string step) => _steps.NotifyAsync(new Notice("escalation", Audience.Supervisor, Case)
+    // The person asked is reminded again with every escalation, which also keeps their link valid while the wait lasts.
+    private Task Escalate(string step, Notice reminder) => _steps.NotifyAllAsync(reminder, new Notice("escalation", Audience.Supervisor, Case)
     {
         Facts = new Dictionary<string, string> { ["step"] = step },
     });

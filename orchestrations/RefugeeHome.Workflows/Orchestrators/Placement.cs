@@ -96,7 +96,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         var scheduled = await Waits.AnswerAsync(context, ["introduction", "end-early"],
         [
             new(options.ReminderAfter, () => _steps.NotifyAsync(schedule with { Message = "introduction-schedule-reminder" })),
-            new(options.EscalateAfter, () => Escalate("introduction")),
+            new(options.EscalateAfter, () => Escalate("introduction", schedule with { Message = "introduction-schedule-reminder" })),
         ], options.EscalateAfter);
         return scheduled!;
     }
@@ -121,7 +121,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         var outcome = await Waits.AnswerAsync(context, ["outcome", "end-early"],
         [
             new(after + options.OutcomeReminderAfterIntroduction, () => _steps.NotifyAsync(record with { Message = "introduction-outcome-reminder" })),
-            new(after + options.EscalateAfter, () => Escalate("introduction-outcome")),
+            new(after + options.EscalateAfter, () => Escalate("introduction-outcome", record with { Message = "introduction-outcome-reminder" })),
         ], options.EscalateAfter);
         return outcome!;
     }
@@ -208,7 +208,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         else if (!state.VisitReported && now >= state.VisitDue + options.ReminderAfter)
         {
             state.VisitDue += options.EscalateAfter;
-            await Escalate("visit");
+            await Escalate("visit", VisitTask("visit-reminder"));
         }
         else if (!state.ReviewAsked && now >= state.End - options.ReviewLead)
         {
@@ -332,7 +332,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         var departure = await Waits.AnswerAsync(context, ["departure"],
         [
             new(options.ReminderAfter, () => _steps.NotifyAsync(question with { Message = "departure-reminder" })),
-            new(options.EscalateAfter, () => Escalate("departure")),
+            new(options.EscalateAfter, () => Escalate("departure", question with { Message = "departure-reminder" })),
         ], options.EscalateAfter);
         var destination = departure!.Choice;
         await _steps.CallAsync(ActivityNames.EndPlacement, new PlacementEnd(placement, "departed", destination));
@@ -348,7 +348,9 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
     private Task TellHostAsync(string outcome) => _steps.CallAsync(ActivityNames.Signal,
         new SignalRequest(placement.HostId, "placement-ended", outcome, new Dictionary<string, string>(), placement.PlacementId + "-ended"));
 
-    private Task Escalate(string step) => _steps.NotifyAsync(new Notice("escalation", Audience.Supervisor, Case) { Facts = Facts(("step", step)) });
+    // The person asked is reminded again with every escalation, which also keeps their link valid while the wait lasts.
+    private Task Escalate(string step, Notice reminder) =>
+        _steps.NotifyAllAsync(reminder, new Notice("escalation", Audience.Supervisor, Case) { Facts = Facts(("step", step)) });
 
     private PlacementUpdate Update(params (string Key, string Value)[] values) => new(placement.PlacementId, Facts(values));
 
