@@ -103,6 +103,31 @@ public sealed class ApprovalLinks
         _table.UpsertEntityAsync(new TableEntity(CurrentPartition, CurrentKey(instanceId, purpose)) { ["Round"] = "closed" },
             TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>
+    /// Deletes every link a workflow instance issued, with the notes given on them, once the household's retention
+    /// period has passed. Returns how many links were deleted.
+    /// </summary>
+    public async Task<int> ForgetAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        await foreach (var row in _table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"InstanceId eq {instanceId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+            deleted++;
+        }
+
+        var prefix = instanceId + "|";
+        await foreach (var row in _table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {CurrentPartition} and RowKey ge {prefix} and RowKey lt {instanceId + "}"}"),
+            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
+        }
+
+        return deleted;
+    }
+
     /// <summary>Reads a link for its page. Changes nothing.</summary>
     public async Task<ApprovalLink> FindAsync(string token, CancellationToken cancellationToken)
     {

@@ -28,7 +28,8 @@ public static class WorkflowRegistration
         T Resolve<T>() => (T)(services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered."));
         var none = CancellationToken.None;
         var households = new Lazy<HouseholdActivities>(() => new HouseholdActivities(
-            Resolve<HostRegistry>(), Resolve<GuestRegistry>(), Resolve<HouseholdStatistics>(), Resolve<MatchingPool>(), Resolve<DocumentStore>(), Resolve<TimeProvider>()));
+            Resolve<HostRegistry>(), Resolve<GuestRegistry>(), Resolve<HouseholdStatistics>(), Resolve<MatchingPool>(), Resolve<DocumentStore>(),
+            Resolve<ApprovalLinks>(), Resolve<PlacementRecords>(), Resolve<TimeProvider>()));
         var placements = new Lazy<PlacementActivities>(() => new PlacementActivities(
             Resolve<PlacementRecords>(), Resolve<MatchingPool>(), Resolve<HostRegistry>(), Resolve<GuestRegistry>(), Resolve<HouseholdStatistics>(),
             Resolve<DurableTaskClient>(), Resolve<WorkflowOptions>(), Resolve<TimeProvider>()));

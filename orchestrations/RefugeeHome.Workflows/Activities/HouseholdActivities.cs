@@ -1,3 +1,4 @@
+using RefugeeHome.Approvals;
 using RefugeeHome.Matching;
 using RefugeeHome.Registrations;
 using RefugeeHome.Statistics;
@@ -9,7 +10,8 @@ namespace RefugeeHome.Workflows.Activities;
 
 /// <summary>The activities that keep the households' registrations, statistics and place in the matching pool up to date.</summary>
 internal sealed class HouseholdActivities(
-    HostRegistry hosts, GuestRegistry guests, HouseholdStatistics statistics, MatchingPool pool, DocumentStore documents, TimeProvider clock)
+    HostRegistry hosts, GuestRegistry guests, HouseholdStatistics statistics, MatchingPool pool, DocumentStore documents,
+    ApprovalLinks links, PlacementRecords placements, TimeProvider clock)
 {
     private static readonly IReadOnlySet<HouseholdKind> AnyHousehold = Enum.GetValues<HouseholdKind>().ToHashSet();
 
@@ -49,6 +51,7 @@ internal sealed class HouseholdActivities(
     public async Task<bool> ForgetHostAsync(string hostId, CancellationToken cancellationToken)
     {
         await documents.DeleteFolderAsync(hostId, cancellationToken);
+        await links.ForgetAsync(hostId, cancellationToken);
         return await hosts.ForgetAsync(hostId, cancellationToken);
     }
 
@@ -77,5 +80,16 @@ internal sealed class HouseholdActivities(
         return new GuestFacts(guest.Registration.MayBeMatched, guest.Registration.Members.Count - minors, minors);
     }
 
-    public Task<bool> ForgetGuestAsync(string guestId, CancellationToken cancellationToken) => guests.ForgetAsync(guestId, cancellationToken);
+    public async Task<bool> ForgetGuestAsync(string guestId, CancellationToken cancellationToken)
+    {
+        // A placement's links hold the visit notes about the guests; they go with the guests' data.
+        foreach (var placementId in await placements.OfGuestAsync(guestId, cancellationToken))
+        {
+            await links.ForgetAsync(placementId, cancellationToken);
+            await placements.DeleteAsync(placementId, cancellationToken);
+        }
+
+        await links.ForgetAsync(guestId, cancellationToken);
+        return await guests.ForgetAsync(guestId, cancellationToken);
+    }
 }

@@ -36,4 +36,21 @@ public sealed class PlacementRecords(TableServiceClient tables)
                 .ToDictionary(pair => pair.Key, pair => (string)pair.Value, StringComparer.Ordinal)
             : null;
     }
+
+    /// <summary>The placements of a guest household.</summary>
+    public async Task<IReadOnlyList<string>> OfGuestAsync(string guestId, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and GuestId eq {guestId}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(row.RowKey);
+        }
+
+        return ids;
+    }
+
+    /// <summary>Deletes a placement's row.</summary>
+    public Task DeleteAsync(string placementId, CancellationToken cancellationToken) =>
+        _table.DeleteEntityAsync(Partition, placementId, cancellationToken: cancellationToken);
 }
