@@ -24,6 +24,18 @@ param mailFrom string
 @description('Addresses that receive the nightly ministry statistics, separated by semicolons.')
 param ministryRecipients string
 
+@description('Public base address of the approval and upload links in emails, ending in a slash (for example https://refugehome.example.org/). Links are built on it, never on a request\'s host.')
+param linkBaseUrl string
+
+@description('Addresses of the roles the workflows write to.')
+param staff object = {
+  screener: 'screening@example.org'
+  supervisor: 'supervisor@example.org'
+  matcher: 'matching@example.org'
+  connector: 'connector@example.org'
+  supporter: 'support@example.org'
+}
+
 var suffix = uniqueString(resourceGroup().id, environmentName)
 var storageAccountName = take(toLower('st${replace(environmentName, '-', '')}${suffix}'), 24)
 var deploymentContainerName = 'app-package'
@@ -209,6 +221,14 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'SendGrid__From', value: mailFrom }
         { name: 'Statistics__Recipients', value: ministryRecipients }
         { name: 'Statistics__ApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=Statistics--ApiKey)' }
+        { name: 'Approvals__BaseUrl', value: linkBaseUrl }
+        { name: 'Approvals__SigningKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=Approvals--SigningKey)' }
+        { name: 'Coordinator__ApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=Coordinator--ApiKey)' }
+        { name: 'Workflows__ScreenerEmail', value: staff.screener }
+        { name: 'Workflows__SupervisorEmail', value: staff.supervisor }
+        { name: 'Workflows__MatcherEmail', value: staff.matcher }
+        { name: 'Workflows__ConnectorEmail', value: staff.connector }
+        { name: 'Workflows__SupporterEmail', value: staff.supporter }
       ]
     }
   }

@@ -49,6 +49,21 @@ public sealed class BicepTemplateTests
         template.ToJsonString().Should().NotContain("AccountKey").And.NotContain("listKeys");
     }
 
+    [Fact]
+    public async Task Every_secret_the_app_reads_is_a_Key_Vault_reference()
+    {
+        var template = await CompiledAsync();
+        var settings = Resource(template, "Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
+            .ToDictionary(setting => setting!["name"]!.GetValue<string>(), setting => setting!["value"]!.ToJsonString());
+
+        foreach (var secret in new[] { "SendGrid__ApiKey", "Statistics__ApiKey", "Approvals__SigningKey", "Coordinator__ApiKey" })
+        {
+            settings[secret].Should().Contain("@Microsoft.KeyVault(", secret);
+        }
+
+        settings.Keys.Should().Contain(["Approvals__BaseUrl", "Workflows__ScreenerEmail", "Workflows__SupervisorEmail"]);
+    }
+
     private static JsonNode Resource(JsonNode template, string type) =>
         template["resources"]!.AsArray().Select(resource => resource!).First(resource => resource["type"]!.GetValue<string>() == type);
 
