@@ -70,19 +70,18 @@ public sealed record GuestRegistration(
     /// <summary>The adults are women only (a kind some hosts offer to).</summary>
     public bool WomenAndChildrenOnly { get; init; }
 
+    /// <summary>Members under 18.</summary>
+    public int Minors => Members.Count(member => member.IsMinor);
+
+    /// <summary>Members of 18 and over.</summary>
+    public int Adults => Members.Count - Minors;
+
     /// <summary>Who makes up the household, as far as hosts' wishes go.</summary>
-    public HouseholdKind Kind
-    {
-        get
-        {
-            var minors = Members.Count(member => member.IsMinor);
-            var adults = Members.Count - minors;
-            return WomenAndChildrenOnly ? HouseholdKind.WomenAndChildren
-                : minors > 0 ? HouseholdKind.Family
-                : adults == 1 ? HouseholdKind.SingleAdult
-                : HouseholdKind.Adults;
-        }
-    }
+    public HouseholdKind Kind =>
+        WomenAndChildrenOnly ? HouseholdKind.WomenAndChildren
+        : Minors > 0 ? HouseholdKind.Family
+        : Adults == 1 ? HouseholdKind.SingleAdult
+        : HouseholdKind.Adults;
 
     /// <summary>
     /// Positions of the minors without a parent or guardian in the household: recorded as such, or pointing at someone

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
+using RefugeeHome.Storage;
 
 namespace RefugeeHome.Registrations;
 
@@ -75,28 +75,15 @@ public sealed class GuestRegistry(TableServiceClient tables, TimeProvider clock)
     }
 
     /// <summary>Sets where the intake stands; <paramref name="waitingSince"/> is kept when given.</summary>
-    public async Task SetStatusAsync(string guestId, string status, DateTimeOffset? waitingSince, CancellationToken cancellationToken)
-    {
-        while (true)
+    public Task SetStatusAsync(string guestId, string status, DateTimeOffset? waitingSince, CancellationToken cancellationToken) =>
+        _table.ApplyAsync(Partition, "guest|" + guestId, row =>
         {
-            var row = (await _table.GetEntityAsync<TableEntity>(Partition, "guest|" + guestId, cancellationToken: cancellationToken)).Value;
             row["Status"] = status;
             if (waitingSince is not null)
             {
                 row["WaitingSince"] = waitingSince;
             }
-
-            try
-            {
-                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return;
-            }
-            catch (RequestFailedException conflict) when (conflict.Status == 412)
-            {
-                // Changed at the same moment: apply the status to the fresh row.
-            }
-        }
-    }
+        }, cancellationToken);
 
     /// <summary>Deletes a household's registration once its retention period has passed.</summary>
     public async Task<bool> ForgetAsync(string guestId, CancellationToken cancellationToken)

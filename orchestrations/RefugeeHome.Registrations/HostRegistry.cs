@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 using RefugeeHome.Matching;
+using RefugeeHome.Storage;
 
 namespace RefugeeHome.Registrations;
 
@@ -102,23 +102,8 @@ public sealed class HostRegistry(TableServiceClient tables, TimeProvider clock)
     }
 
     /// <summary>Sets the journey's status of a household (for the journey to keep up to date).</summary>
-    public async Task SetStatusAsync(string hostId, string status, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var row = (await _table.GetEntityAsync<TableEntity>(Partition, "host|" + hostId, cancellationToken: cancellationToken)).Value;
-            row["Status"] = status;
-            try
-            {
-                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return;
-            }
-            catch (RequestFailedException conflict) when (conflict.Status == 412)
-            {
-                // A duplicate attempt was counted at the same moment: apply the status to the fresh row.
-            }
-        }
-    }
+    public Task SetStatusAsync(string hostId, string status, CancellationToken cancellationToken) =>
+        _table.ApplyAsync(Partition, "host|" + hostId, row => row["Status"] = status, cancellationToken);
 
     /// <summary>Reads a household, or null when it is unknown or forgotten.</summary>
     public async Task<HostRecord?> FindAsync(string hostId, CancellationToken cancellationToken)
@@ -196,21 +181,12 @@ public sealed class HostRegistry(TableServiceClient tables, TimeProvider clock)
 
     private async Task<string> FlagDuplicateAsync(string hostId, CancellationToken cancellationToken)
     {
-        while (true)
+        var row = await _table.ApplyAsync(Partition, "host|" + hostId, row =>
         {
-            var row = (await _table.GetEntityAsync<TableEntity>(Partition, "host|" + hostId, cancellationToken: cancellationToken)).Value;
             row["DuplicateAttempts"] = (row.GetInt32("DuplicateAttempts") ?? 0) + 1;
             row["LastDuplicateAttemptAt"] = clock.GetUtcNow();
-            try
-            {
-                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return row.GetString("Status");
-            }
-            catch (RequestFailedException conflict) when (conflict.Status == 412)
-            {
-                // Flagged at the same moment by another attempt: count again on the fresh row.
-            }
-        }
+        }, cancellationToken);
+        return row.GetString("Status");
     }
 
     private TableEntity HostRow(string hostId, HostRegistration registration) => new(Partition, "host|" + hostId)

@@ -51,11 +51,11 @@ internal sealed record HostOfferRequest(string HostId, bool ChildSafetyScreened)
 
 internal sealed record GuestStageChange(string GuestId, string Status, GuestStage? Statistics, bool StartsWaiting);
 
-internal sealed record GuestFacts(bool MayBeMatched, int Adults, int Minors);
+internal sealed record GuestFacts(bool MayBeMatched);
 
 internal sealed record ProposalRound(string GuestId, int Round, bool RematchPriority);
 
-internal sealed record PlacementFacts(int Adults, int Minors, decimal ContributionCap);
+internal sealed record PlacementFacts(decimal ContributionCap);
 
 internal sealed record PlacementUpdate(string PlacementId, IReadOnlyDictionary<string, string> Values);
 

@@ -21,23 +21,17 @@ public sealed class RegistrationTriggers(
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Shows the host registration form.</summary>
-    public IResult ShowHostForm(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var (language, text) = Language(context, context.Request.Query["lang"].ToString());
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return HtmlPage.Render(context, language, text("hostTitle"),
-            RegistrationForms.HostForm(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", null), StatusCodes.Status200OK);
-    }
+    public IResult ShowHostForm(HttpContext context) => ShowForm(context, "hostTitle", RegistrationForms.HostForm);
 
     /// <summary>Shows the guest registration form for caseworkers.</summary>
-    public IResult ShowGuestForm(HttpContext context)
+    public IResult ShowGuestForm(HttpContext context) => ShowForm(context, "guestTitle", RegistrationForms.GuestForm);
+
+    private IResult ShowForm(HttpContext context, string titleKey, Func<Func<string, string>, string, string, string, IFormCollection?, string> form)
     {
         ArgumentNullException.ThrowIfNull(context);
         var (language, text) = Language(context, context.Request.Query["lang"].ToString());
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return HtmlPage.Render(context, language, text("guestTitle"),
-            RegistrationForms.GuestForm(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", null), StatusCodes.Status200OK);
+        return HtmlPage.Render(context, language, text(titleKey), form(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", null), StatusCodes.Status200OK);
     }
 
     /// <summary>Registers a host household and starts its journey.</summary>

@@ -76,8 +76,7 @@ internal sealed class HouseholdActivities(
     {
         var guest = await guests.FindAsync(guestId, cancellationToken)
             ?? throw new InvalidOperationException($"Guest household {guestId} is not registered.");
-        var minors = guest.Registration.Members.Count(member => member.IsMinor);
-        return new GuestFacts(guest.Registration.MayBeMatched, guest.Registration.Members.Count - minors, minors);
+        return new GuestFacts(guest.Registration.MayBeMatched);
     }
 
     public async Task<bool> ForgetGuestAsync(string guestId, CancellationToken cancellationToken)

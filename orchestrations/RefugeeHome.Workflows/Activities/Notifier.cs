@@ -89,8 +89,8 @@ public sealed class Notifier(
             ["placementRef"] = notice.Case.PlacementId,
             ["hostMunicipality"] = host?.Municipality,
             ["guestMunicipality"] = guest?.Registration.Municipality,
-            ["adults"] = guest?.Registration.Members.Count(member => !member.IsMinor),
-            ["minors"] = guest?.Registration.Members.Count(member => member.IsMinor),
+            ["adults"] = guest?.Registration.Adults,
+            ["minors"] = guest?.Registration.Minors,
         };
         foreach (var (name, value) in notice.Facts)
         {

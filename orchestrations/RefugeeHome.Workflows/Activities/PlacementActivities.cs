@@ -20,9 +20,7 @@ internal sealed class PlacementActivities(
             ["hostId"] = placement.HostId, ["guestId"] = placement.GuestId, ["stage"] = "Matched",
         }, cancellationToken);
         await SignalAsync(new SignalRequest(placement.HostId, "reserved", placement.PlacementId, new Dictionary<string, string>(), placement.PlacementId + "-reserved"), cancellationToken);
-        var minors = guest.Registration.Members.Count(member => member.IsMinor);
-        var adults = guest.Registration.Members.Count - minors;
-        return new PlacementFacts(adults, minors, (adults * options.HousingComponentPerAdult) + (minors * options.HousingComponentPerMinor));
+        return new PlacementFacts((guest.Registration.Adults * options.HousingComponentPerAdult) + (guest.Registration.Minors * options.HousingComponentPerMinor));
     }
 
     public async Task<bool> UpdateAsync(PlacementUpdate update, CancellationToken cancellationToken)

@@ -71,9 +71,8 @@ internal sealed class Proposals(
     private static GuestHousehold Household(GuestRecord guest, bool rematchPriority, IReadOnlySet<string> declined, DateOnly today)
     {
         var registration = guest.Registration;
-        var minors = registration.Members.Count(member => member.IsMinor);
         return new GuestHousehold(
-            guest.GuestId, registration.Members.Count - minors, minors, !registration.MayBeMatched, registration.EligibilityRecorded,
+            guest.GuestId, registration.Adults, registration.Minors, !registration.MayBeMatched, registration.EligibilityRecorded,
             registration.Kind, registration.Pets.ToHashSet(), registration.NeedsStepFree, registration.Languages.ToHashSet(StringComparer.Ordinal),
             registration.PreferredMunicipality is { Length: > 0 } preferred ? MunicipalityNames.Default.Normalize(preferred) : null, null,
             guest.WaitingSince ?? today, registration.WishedAccommodation, registration.Smokers, rematchPriority, declined);
