@@ -45,10 +45,13 @@ public sealed class PlacementTests
 
         await harness.AdvanceAsync(TimeSpan.FromDays(12));
         var status = await harness.StageAsync(placementId, "Hosting");
+        var counts = (await harness.Statistics.ReadAsync(new DateOnly(2026, 11, 30), CancellationToken.None)).Single().Counts;
 
         harness.Sent.Should().NotContain(email => email.Subject.Contains("bezoek", StringComparison.OrdinalIgnoreCase) && email.To != WorkflowHarness.Supporter);
         harness.Sent.Count(email => email.To == WorkflowHarness.Supporter).Should().Be(1);
         status.WaitingFor.Should().BeNull();
+        counts.Should().Contain(new KeyValuePair<string, int>("hostsHosting", 1)).And.Contain(new KeyValuePair<string, int>("guestsPlaced", 1))
+            .And.Contain(new KeyValuePair<string, int>("placementsStarted", 1)).And.Contain(new KeyValuePair<string, int>("hostsAvailable", 0));
     }
 
     /// <summary>Matches a family with an available host, agrees an introduction and moves them in on 2026-11-30.</summary>
