@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using RefugeeHome.Durable;
 using RefugeeHome.Triggers;
+using RefugeeHome.Workflows;
 
 namespace RefugeeHome.Runner;
 
@@ -62,6 +63,7 @@ internal sealed partial class DurableRuntimeService(
             {
                 await services.InitializeWorkflowsAsync(cancellationToken);
                 Runtime = await DurableRuntime.StartAsync(tables, registry, options, loggerFactory, cancellationToken);
+                await WorkflowRegistration.StartStandingAsync(Runtime.Client, cancellationToken);
                 LastStartError = null;
                 _started.TrySetResult(Runtime);
                 return;

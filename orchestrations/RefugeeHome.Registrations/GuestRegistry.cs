@@ -68,10 +68,27 @@ public sealed class GuestRegistry(TableServiceClient tables, TimeProvider clock)
             return null;
         }
 
-        var row = found.Value!;
+        return ToRecord(found.Value!);
+    }
+
+    private static GuestRecord ToRecord(TableEntity row)
+    {
         var waitingSince = row.GetDateTimeOffset("WaitingSince");
-        return new GuestRecord(guestId, JsonSerializer.Deserialize<GuestRegistration>(row.GetString("Registration"), Json)!, row.GetString("Status"),
+        return new GuestRecord(row.RowKey["guest|".Length..], JsonSerializer.Deserialize<GuestRegistration>(row.GetString("Registration"), Json)!, row.GetString("Status"),
             waitingSince is { } since ? DateOnly.FromDateTime(since.UtcDateTime) : null);
+    }
+
+    /// <summary>Every household with <paramref name="status"/> (a scan: for daily overviews, not for a hot path).</summary>
+    public async Task<IReadOnlyList<GuestRecord>> WithStatusAsync(string status, CancellationToken cancellationToken)
+    {
+        var records = new List<GuestRecord>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Status eq {status}"), cancellationToken: cancellationToken))
+        {
+            records.Add(ToRecord(row));
+        }
+
+        return records;
     }
 
     /// <summary>Sets where the intake stands; <paramref name="waitingSince"/> is kept when given.</summary>

@@ -12,7 +12,11 @@ public static class ActivityNames
     /// <summary>The placement orchestrator.</summary>
     public const string Placement = "Placement";
 
+    /// <summary>The standing orchestrator that sends the matcher's daily overview.</summary>
+    public const string MatchingDaily = "MatchingDaily";
+
     internal const string Settings = "ReadWorkflowSettings";
+    internal const string SendMatchingOverview = "SendMatchingOverview";
     internal const string Notify = "Notify";
     internal const string SetHostStage = "SetHostStage";
     internal const string OfferHost = "OfferHost";

@@ -60,6 +60,12 @@ public sealed class WorkflowOptions
     /// <summary>How long a waiting household waits before matching tries again when no host fits.</summary>
     public TimeSpan NoProposalRetryAfter { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>From how long a wait a household is listed in the matcher's daily overview even when hosts fit.</summary>
+    public TimeSpan LongWaitAfter { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>Hour (UTC) of the matcher's daily overview.</summary>
+    public int OverviewHourUtc { get; set; } = 6;
+
     /// <summary>How long after the introduction date the connector is reminded to record its outcome.</summary>
     public TimeSpan OutcomeReminderAfterIntroduction { get; set; } = TimeSpan.FromDays(2);
 

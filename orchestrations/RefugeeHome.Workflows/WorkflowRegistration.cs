@@ -14,6 +14,13 @@ namespace RefugeeHome.Workflows;
 /// <summary>Registers the workflows and their activities with the durable runtime; both hosts call this.</summary>
 public static class WorkflowRegistration
 {
+    /// <summary>Starts the workflows that always run (the matcher's daily overview); a running one is left as it is.</summary>
+    public static Task StartStandingAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.MatchingDaily, null, new StartOrchestrationOptions("matching-daily"), cancellationToken);
+    }
+
     /// <summary>The email templates of the workflows.</summary>
     public static EmailTemplates Templates() => EmailTemplates.FromAssembly(typeof(WorkflowRegistration).Assembly, "RefugeeHome.Workflows.Templates.");
 
@@ -33,6 +40,9 @@ public static class WorkflowRegistration
         var placements = new Lazy<PlacementActivities>(() => new PlacementActivities(
             Resolve<PlacementRecords>(), Resolve<MatchingPool>(), Resolve<HostRegistry>(), Resolve<GuestRegistry>(), Resolve<HouseholdStatistics>(),
             Resolve<DurableTaskClient>(), Resolve<WorkflowOptions>(), Resolve<TimeProvider>()));
+        var overview = new Lazy<MatchingOverview>(() => new MatchingOverview(
+            Resolve<GuestRegistry>(), Resolve<MatchingPool>(), Resolve<Mailer>(), Resolve<EmailTemplates>(),
+            Resolve<WorkflowOptions>(), Resolve<MatchingOptions>(), Resolve<TimeProvider>()));
         var proposals = new Lazy<Proposals>(() => new Proposals(
             Resolve<GuestRegistry>(), Resolve<MatchingPool>(), Resolve<ApprovalLinks>(), Resolve<Mailer>(), Resolve<EmailTemplates>(),
             Resolve<WorkflowOptions>(), Resolve<MatchingOptions>(), Resolve<TimeProvider>()));
@@ -40,6 +50,8 @@ public static class WorkflowRegistration
             .AddOrchestratorFunc<HostJourneyInput, string>(ActivityNames.HostJourney, HostJourney.RunAsync)
             .AddOrchestratorFunc<GuestIntakeInput, string>(ActivityNames.GuestIntake, GuestIntake.RunAsync)
             .AddOrchestratorFunc<PlacementCase, PlacementResult>(ActivityNames.Placement, Placement.RunAsync)
+            .AddOrchestratorFunc<object, int>(ActivityNames.MatchingDaily, MatchingDaily.RunAsync)
+            .AddActivityFunc<object, int>(ActivityNames.SendMatchingOverview, (context, _) => overview.Value.SendAsync(context, none))
             .AddActivityFunc<object, WorkflowOptions>(ActivityNames.Settings, (_, _) => Task.FromResult(Resolve<WorkflowOptions>()))
             .AddActivityFunc<Notice, bool>(ActivityNames.Notify, (context, notice) => Resolve<Notifier>().SendAsync(context, notice!, none))
             .AddActivityFunc<string, bool>(ActivityNames.CloseQuestion, async (context, purpose) =>

@@ -68,4 +68,27 @@ public sealed class MatchingTests
         await harness.EmailAsync(WorkflowHarness.Connector, "Kennismaking plannen");
         harness.Sent.Count(email => email.Subject.StartsWith("Kennismaking plannen", StringComparison.Ordinal)).Should().Be(1);
     }
+
+    [Fact]
+    public async Task Every_morning_the_matcher_sees_regional_shortages_and_why_nothing_fits_a_household()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        await harness.AvailableHostAsync(Households.Host());
+        var withDog = await harness.RegisterGuestAsync(Households.Family() with { Pets = [RefugeeHome.Matching.PetKind.Dog], ContactEmail = "dog@example.org" });
+        var inGroningen = await harness.RegisterGuestAsync(Households.Family() with { PreferredMunicipality = "Groningen", ContactEmail = "gr@example.org" });
+        await harness.StageAsync(withDog, "Waiting");
+        await harness.StageAsync(inGroningen, "Waiting");
+        await WorkflowRegistration.StartStandingAsync(harness.Client, CancellationToken.None);
+        await harness.StageAsync("matching-daily", "Overview");
+
+        await harness.AdvanceAsync(TimeSpan.FromDays(1));
+        var overview = await harness.EmailAsync(WorkflowHarness.Matcher, "Matching-overzicht");
+
+        overview.Html.Should().Contain("2 huishoudens wachten, 1 gastgezinnen zijn beschikbaar");
+        overview.Html.Should().Contain("<td>Groningen</td><td>1</td><td>0</td><td>tekort</td>");
+        overview.Html.Should().Contain("<td>Utrecht</td><td>1</td><td>1</td><td></td>");
+        overview.Html.Should().Contain($"{withDog} (Utrecht), 1 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: huisdier niet welkom: 1");
+        overview.Html.Should().NotContain(inGroningen + " (", "a household hosts fit, waiting one day, is not listed");
+        overview.Html.Should().NotContain("Oudegracht").And.NotContain("olena");
+    }
 }

@@ -7,14 +7,20 @@ namespace RefugeeHome.Statistics.Municipalities;
 /// <summary>
 /// Maps the ways people write a municipality ("'s-Hertogenbosch", "s-Hertogenbosch", "Den Bosch") to one canonical
 /// name, so variants do not split the counts. The list with its aliases is data (<c>municipalities.json</c>); a name
-/// not on it is kept in its cleaned form, never dropped.
+/// not on it is kept in its cleaned form, never dropped. Each listed municipality also names its province, the region
+/// matching and the matcher's shortage view group by.
 /// </summary>
 public sealed class MunicipalityNames
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<string, string> _canonicalByKey;
+    private readonly Dictionary<string, string> _provinceByName;
 
-    private MunicipalityNames(Dictionary<string, string> canonicalByKey) => _canonicalByKey = canonicalByKey;
+    private MunicipalityNames(Dictionary<string, string> canonicalByKey, Dictionary<string, string> provinceByName)
+    {
+        _canonicalByKey = canonicalByKey;
+        _provinceByName = provinceByName;
+    }
 
     /// <summary>The list shipped with the product.</summary>
     public static MunicipalityNames Default { get; } = Load();
@@ -35,6 +41,10 @@ public sealed class MunicipalityNames
 
         return _canonicalByKey.TryGetValue(Key(cleaned), out var canonical) ? canonical : cleaned;
     }
+
+    /// <summary>The province of a municipality on the list (written in any known spelling), or null for one not on it.</summary>
+    public string? ProvinceOf(string written) =>
+        _provinceByName.TryGetValue(Normalize(written), out var province) ? province : null;
 
     /// <summary>Trims, folds white space and turns typographic apostrophes into plain ones.</summary>
     private static string Clean(string written) =>
@@ -78,8 +88,8 @@ public sealed class MunicipalityNames
             }
         }
 
-        return new MunicipalityNames(canonicalByKey);
+        return new MunicipalityNames(canonicalByKey, entries.ToDictionary(entry => entry.Name, entry => entry.Province, StringComparer.Ordinal));
     }
 
-    private sealed record Entry(string Name, IReadOnlyList<string> Aliases);
+    private sealed record Entry(string Name, string Province, IReadOnlyList<string> Aliases);
 }

@@ -38,7 +38,7 @@ internal sealed class HouseholdActivities(
             ?? throw new InvalidOperationException($"Host household {request.HostId} is not registered.");
         var preferences = host.Preferences;
         await pool.OfferAsync(new HostOffer(
-            host.HostId, MunicipalityNames.Default.Normalize(host.Municipality), "", host.Capacity, preferences.AcceptsChildren, request.ChildSafetyScreened,
+            host.HostId, MunicipalityNames.Default.Normalize(host.Municipality), MunicipalityNames.Default.ProvinceOf(host.Municipality) ?? "", host.Capacity, preferences.AcceptsChildren, request.ChildSafetyScreened,
             preferences.AcceptedPets.ToHashSet(), preferences.StepFree, host.AvailableFrom, host.AvailableUntil,
             preferences.AcceptedHouseholds.Count == 0 ? AnyHousehold : preferences.AcceptedHouseholds.ToHashSet(),
             preferences.Languages.ToHashSet(StringComparer.Ordinal), preferences.Accommodation, preferences.SmokeFree, preferences.WelcomesFamilies,

@@ -4,7 +4,6 @@ using RefugeeHome.Durable;
 using RefugeeHome.Matching;
 using RefugeeHome.Notifications;
 using RefugeeHome.Registrations;
-using RefugeeHome.Statistics.Municipalities;
 using SendGrid.Helpers.Mail;
 
 namespace RefugeeHome.Workflows.Matching;
@@ -25,7 +24,7 @@ internal sealed class Proposals(
         var guest = await guests.FindAsync(round.GuestId, cancellationToken)
             ?? throw new InvalidOperationException($"Guest household {round.GuestId} is not registered.");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var household = Household(guest, round.RematchPriority, await pool.DeclinedHostsAsync(round.GuestId, cancellationToken), today);
+        var household = GuestHouseholds.From(guest, round.RematchPriority, await pool.DeclinedHostsAsync(round.GuestId, cancellationToken), today);
         var offers = (await pool.OffersAsync(cancellationToken)).ToDictionary(offer => offer.HostId, StringComparer.Ordinal);
         var ranking = Ranking.Rank(household, offers.Values.ToList(), today, options.ProposalCount, matching);
         if (ranking.Proposals.Count == 0)
@@ -66,15 +65,5 @@ internal sealed class Proposals(
         };
         await mailer.SendOnceAsync(activity.CallKey, new EmailAddress(options.MatcherEmail), language, Message, model, cancellationToken);
         return ranking.Proposals.Count;
-    }
-
-    private static GuestHousehold Household(GuestRecord guest, bool rematchPriority, IReadOnlySet<string> declined, DateOnly today)
-    {
-        var registration = guest.Registration;
-        return new GuestHousehold(
-            guest.GuestId, registration.Adults, registration.Minors, !registration.MayBeMatched, registration.EligibilityRecorded,
-            registration.Kind, registration.Pets.ToHashSet(), registration.NeedsStepFree, registration.Languages.ToHashSet(StringComparer.Ordinal),
-            registration.PreferredMunicipality is { Length: > 0 } preferred ? MunicipalityNames.Default.Normalize(preferred) : null, null,
-            guest.WaitingSince ?? today, registration.WishedAccommodation, registration.Smokers, rematchPriority, declined);
     }
 }
