@@ -63,6 +63,14 @@ internal static class Populations
         from guest in Guest()
         select (guest, hosts.ToList());
 
+    /// <summary>A round of the daily sweep: several households, each with its own id, against one population of hosts.</summary>
+    public static Gen<(List<GuestHousehold> Guests, List<HostOffer> Hosts)> Round() =>
+        from hostCount in Gen.Choose(0, 40)
+        from hosts in Gen.CollectToList(Enumerable.Range(0, hostCount), Host)
+        from guestCount in Gen.Choose(1, 25)
+        from guests in Gen.ListOf(Guest(), guestCount)
+        select (guests.Select((guest, index) => guest with { GuestId = $"guest-{index + 1}" }).ToList(), hosts.ToList());
+
     private static Gen<bool> Likely(int percent) => Gen.Choose(0, 99).Select(roll => roll < percent);
 
     private static Gen<HashSet<T>> SomeOf<T>(T[] values, int percentEach) =>

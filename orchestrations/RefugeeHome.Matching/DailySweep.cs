@@ -1,0 +1,125 @@
+namespace RefugeeHome.Matching;
+
+/// <summary>One proposal of a sweep: a household, the host proposed for it, and the pair's score.</summary>
+/// <param name="GuestId">The waiting household.</param>
+/// <param name="HostId">The host proposed.</param>
+/// <param name="Score">The pair's soft score.</param>
+public sealed record SweepProposal(string GuestId, string HostId, double Score);
+
+/// <summary>What a sweep proposes, and the households it could not propose anyone for.</summary>
+/// <param name="Proposals">At most one host per household and one household per host.</param>
+/// <param name="Unmatched">Households without a proposal this round.</param>
+public sealed record SweepResult(IReadOnlyList<SweepProposal> Proposals, IReadOnlyList<string> Unmatched);
+
+/// <summary>
+/// The daily sweep: proposes a host for every waiting household at once, never the same host twice in a round. Each
+/// household's best candidates come from the <see cref="HostIndex"/>; the round is then an assignment that maximises
+/// the total score (an auction: households bid for their best host at its current price, the price rises by what
+/// the bidder would lose by taking its second choice). So a host goes where it fits best overall, not to whichever
+/// household was looked at first, and a household that waited long, whose every score carries its waiting time,
+/// wins a host it ties for.
+/// </summary>
+public static class DailySweep
+{
+    /// <summary>
+    /// How much a bid raises a price at least; the round's total is within this much per household of the best. A
+    /// quarter point is about one day of waiting at the default weights; smaller steps make hosts that tie (many do)
+    /// pass through long bidding wars for no difference a matcher would see.
+    /// </summary>
+    public const double Epsilon = 0.25;
+
+    /// <summary>Runs a round for <paramref name="guests"/> against <paramref name="hosts"/>, with <paramref name="candidates"/> candidates each.</summary>
+    public static SweepResult Run(IReadOnlyList<GuestHousehold> guests, HostIndex hosts, int candidates = 10)
+    {
+        ArgumentNullException.ThrowIfNull(guests);
+        ArgumentNullException.ThrowIfNull(hosts);
+        var ordered = guests.OrderBy(guest => guest.GuestId, StringComparer.Ordinal).ToArray();
+        var feeds = new IEnumerator<(HostOffer Host, double Score)>[ordered.Length];
+        var options = new (HostOffer Host, double Score)[ordered.Length][];
+        Parallel.For(0, ordered.Length, index =>
+        {
+            feeds[index] = hosts.Ranked(ordered[index]).GetEnumerator();
+            options[index] = Pull(feeds[index], candidates, taken: null);
+        });
+
+        var price = new Dictionary<string, double>(StringComparer.Ordinal);
+        var owner = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bidders = new Queue<int>(Enumerable.Range(0, ordered.Length).Where(index => options[index].Length > 0));
+        while (bidders.TryDequeue(out var bidder))
+        {
+            if (Bid(options, bidder, price, owner) is not { } outbid)
+            {
+                // Priced out of every candidate: look further down the ranking, past the hosts taken this round.
+                var further = Pull(feeds[bidder], candidates, owner);
+                if (further.Length > 0)
+                {
+                    options[bidder] = [.. options[bidder], .. further];
+                    bidders.Enqueue(bidder);
+                }
+            }
+            else if (outbid >= 0)
+            {
+                bidders.Enqueue(outbid);
+            }
+        }
+
+        foreach (var feed in feeds)
+        {
+            feed.Dispose();
+        }
+
+        var proposals = owner
+            .Select(pair => new SweepProposal(ordered[pair.Value].GuestId, pair.Key, options[pair.Value].First(option => option.Host.HostId == pair.Key).Score))
+            .OrderBy(proposal => proposal.GuestId, StringComparer.Ordinal)
+            .ToList();
+        var matched = proposals.Select(proposal => proposal.GuestId).ToHashSet(StringComparer.Ordinal);
+        return new SweepResult(proposals, ordered.Select(guest => guest.GuestId).Where(id => !matched.Contains(id)).ToList());
+    }
+
+    // The next hosts of a household's ranking that are not taken; a taken host stays taken for the rest of the round.
+    private static (HostOffer Host, double Score)[] Pull(IEnumerator<(HostOffer Host, double Score)> feed, int count, Dictionary<string, int>? taken)
+    {
+        var pulled = new List<(HostOffer Host, double Score)>(count);
+        while (pulled.Count < count && feed.MoveNext())
+        {
+            if (taken?.ContainsKey(feed.Current.Host.HostId) != true)
+            {
+                pulled.Add(feed.Current);
+            }
+        }
+
+        return [.. pulled];
+    }
+
+    // One bid of the auction: the bidder takes its best host at the current prices, raising that host's price by what
+    // the bidder would lose with its second choice. Returns the household it outbid (-1 for none), or null when every
+    // candidate costs more than it is worth to the bidder.
+    private static int? Bid((HostOffer Host, double Score)[][] options, int bidder, Dictionary<string, double> price, Dictionary<string, int> owner)
+    {
+        // Staying without a proposal this round is worth 0, so no household pays more than its score.
+        var (best, bestValue, secondValue) = (-1, double.NegativeInfinity, 0.0);
+        for (var option = 0; option < options[bidder].Length; option++)
+        {
+            var value = options[bidder][option].Score - price.GetValueOrDefault(options[bidder][option].Host.HostId);
+            if (value > bestValue)
+            {
+                (secondValue, bestValue, best) = (Math.Max(secondValue, bestValue), value, option);
+            }
+            else
+            {
+                secondValue = Math.Max(secondValue, value);
+            }
+        }
+
+        if (bestValue < 0)
+        {
+            return null;
+        }
+
+        var hostId = options[bidder][best].Host.HostId;
+        price[hostId] = price.GetValueOrDefault(hostId) + bestValue - secondValue + Epsilon;
+        var outbid = owner.TryGetValue(hostId, out var previous) ? previous : -1;
+        owner[hostId] = bidder;
+        return outbid;
+    }
+}

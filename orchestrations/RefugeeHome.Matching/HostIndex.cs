@@ -1,0 +1,169 @@
+namespace RefugeeHome.Matching;
+
+/// <summary>
+/// The available hosts of one day in a compact, column-wise form for ranking many households at once. Hosts that the
+/// hard rules cannot tell apart share a rule class, hosts the soft score cannot tell apart share a score class, so a
+/// household is judged once per class with the very same <see cref="HardRules"/> and <see cref="SoftScore"/>, and
+/// only the hosts of its best classes are visited. Hosts are kept in host-id order, which is the order ties are
+/// broken in, as in <see cref="Ranking"/>.
+/// </summary>
+public sealed class HostIndex
+{
+    private static readonly IReadOnlySet<string> NoDeclines = new HashSet<string>();
+    private readonly HostOffer[] _hosts;
+    private readonly int[] _ruleClassOf;
+    private readonly HostOffer[] _ruleRepresentatives;
+    private readonly HostOffer[] _scoreRepresentatives;
+    private readonly int[][] _scoreMembers;
+    private readonly DateOnly _today;
+    private readonly MatchingOptions _options;
+
+    // Households the hard rules cannot tell apart are allowed the same rule classes; many share one.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool[]> _allowedByGuestKey = new(StringComparer.Ordinal);
+
+    private HostIndex(HostOffer[] hosts, int[] ruleClassOf, HostOffer[] ruleRepresentatives, HostOffer[] scoreRepresentatives, int[][] scoreMembers, DateOnly today, MatchingOptions options)
+    {
+        _hosts = hosts;
+        _ruleClassOf = ruleClassOf;
+        _ruleRepresentatives = ruleRepresentatives;
+        _scoreRepresentatives = scoreRepresentatives;
+        _scoreMembers = scoreMembers;
+        _today = today;
+        _options = options;
+    }
+
+    /// <summary>How many hosts the index holds.</summary>
+    public int Count => _hosts.Length;
+
+    /// <summary>How many rule classes and score classes the hosts fall into.</summary>
+    public (int RuleClasses, int ScoreClasses) Classes => (_ruleRepresentatives.Length, _scoreRepresentatives.Length);
+
+    /// <summary>Builds the index of <paramref name="hosts"/> for <paramref name="today"/>.</summary>
+    public static HostIndex Build(IReadOnlyList<HostOffer> hosts, DateOnly today, MatchingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        ArgumentNullException.ThrowIfNull(options);
+        var ordered = hosts.OrderBy(host => host.HostId, StringComparer.Ordinal).ToArray();
+        var ruleClasses = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ruleRepresentatives = new List<HostOffer>();
+        var scoreClasses = new Dictionary<string, int>(StringComparer.Ordinal);
+        var scoreRepresentatives = new List<HostOffer>();
+        var scoreMembers = new List<List<int>>();
+        var ruleClassOf = new int[ordered.Length];
+        for (var index = 0; index < ordered.Length; index++)
+        {
+            var host = ordered[index];
+            ruleClassOf[index] = ClassOf(ruleClasses, ruleRepresentatives, RuleKey(host, today, options), host with { DeclinedGuests = NoDeclines });
+            var scoreClass = ClassOf(scoreClasses, scoreRepresentatives, ScoreKey(host), host with { DeclinedGuests = NoDeclines });
+            if (scoreClass == scoreMembers.Count)
+            {
+                scoreMembers.Add([]);
+            }
+
+            scoreMembers[scoreClass].Add(index);
+        }
+
+        return new HostIndex(ordered, ruleClassOf, [.. ruleRepresentatives], [.. scoreRepresentatives],
+            scoreMembers.Select(members => members.ToArray()).ToArray(), today, options);
+    }
+
+    /// <summary>
+    /// The <paramref name="top"/> best hosts the hard rules allow for <paramref name="guest"/>, best first, passing over
+    /// the hosts in <paramref name="unavailable"/> (taken already this round).
+    /// </summary>
+    public IReadOnlyList<(HostOffer Host, double Score)> Best(GuestHousehold guest, int top, IReadOnlySet<string>? unavailable = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        return Ranked(guest).Where(entry => unavailable?.Contains(entry.Host.HostId) != true).Take(top).ToList();
+    }
+
+    /// <summary>
+    /// Every host the hard rules allow for <paramref name="guest"/>, best first and, within a score, in host-id order,
+    /// produced as they are asked for: a caller that needs more later continues where it stopped.
+    /// </summary>
+    public IEnumerable<(HostOffer Host, double Score)> Ranked(GuestHousehold guest)
+    {
+        ArgumentNullException.ThrowIfNull(guest);
+        var allowed = _allowedByGuestKey.GetOrAdd(GuestRuleKey(guest), _ => AllowedRuleClasses(guest));
+        return allowed.Contains(true) ? RankedAllowed(guest, allowed) : [];
+    }
+
+    private IEnumerable<(HostOffer Host, double Score)> RankedAllowed(GuestHousehold guest, bool[] allowed)
+    {
+        // The score takes few distinct values (each factor is all or part of its weight), so classes are visited by
+        // value, best first, without sorting them all.
+        var byScore = new Dictionary<double, List<int>>();
+        for (var scoreClass = 0; scoreClass < _scoreRepresentatives.Length; scoreClass++)
+        {
+            var score = SoftScore.Total(guest, _scoreRepresentatives[scoreClass], _today, _options);
+            if (!byScore.TryGetValue(score, out var classes))
+            {
+                byScore[score] = classes = [];
+            }
+
+            classes.Add(scoreClass);
+        }
+
+        // Kept compact: a sweep holds this state for every waiting household while the round runs.
+        var groups = byScore.OrderByDescending(pair => pair.Key).Select(pair => (Score: pair.Key, Classes: pair.Value.ToArray())).ToArray();
+        byScore = null;
+        foreach (var (score, classes) in groups)
+        {
+            // Within one score value the classes' members, each in id order, are merged so lower ids come first.
+            var cursors = new PriorityQueue<(int Class, int Position), int>(classes.Length);
+            foreach (var scoreClass in classes)
+            {
+                cursors.Enqueue((scoreClass, 0), _scoreMembers[scoreClass][0]);
+            }
+
+            while (cursors.TryDequeue(out var cursor, out var index))
+            {
+                var host = _hosts[index];
+                if (allowed[_ruleClassOf[index]] && !guest.DeclinedHosts.Contains(host.HostId) && !host.DeclinedGuests.Contains(guest.GuestId))
+                {
+                    yield return (host, score);
+                }
+
+                var members = _scoreMembers[cursor.Class];
+                if (cursor.Position + 1 < members.Length)
+                {
+                    cursors.Enqueue((cursor.Class, cursor.Position + 1), members[cursor.Position + 1]);
+                }
+            }
+        }
+    }
+
+    private bool[] AllowedRuleClasses(GuestHousehold guest)
+    {
+        // Declines name single hosts, so the classes are judged without them and each visited host is checked.
+        var probe = guest with { DeclinedHosts = NoDeclines };
+        return _ruleRepresentatives.Select(representative => HardRules.FirstBroken(probe, representative, _today, _options) is null).ToArray();
+    }
+
+    // Everything HardRules reads of a household, apart from its declines.
+    private static string GuestRuleKey(GuestHousehold guest) => string.Join('|',
+        guest.EligibilityRecorded, guest.UnaccompaniedMinor, guest.Size, guest.Minors > 0, string.Join(',', guest.Pets.Order()), guest.NeedsStepFree, guest.Kind);
+
+    private static int ClassOf(Dictionary<string, int> classes, List<HostOffer> representatives, string key, HostOffer representative)
+    {
+        if (!classes.TryGetValue(key, out var id))
+        {
+            id = representatives.Count;
+            classes.Add(key, id);
+            representatives.Add(representative);
+        }
+
+        return id;
+    }
+
+    // Everything HardRules reads of a host, apart from its declines.
+    private static string RuleKey(HostOffer host, DateOnly today, MatchingOptions options) => string.Join('|',
+        host.Capacity, host.AcceptsChildren, host.ChildSafetyScreened, string.Join(',', host.AcceptedPets.Order()), host.StepFree,
+        host.AvailableFrom > today, host.AvailableUntil is { } until && until < today.AddDays(options.MinimumStayDays),
+        string.Join(',', host.AcceptedHouseholds.Order()));
+
+    // Everything SoftScore reads of a host.
+    private static string ScoreKey(HostOffer host) => string.Join('|',
+        string.Join(',', host.Languages.Order(StringComparer.Ordinal)), host.Municipality.ToUpperInvariant(), host.Region.ToUpperInvariant(),
+        host.Accommodation, host.SmokeFree, host.WelcomesFamilies);
+}
