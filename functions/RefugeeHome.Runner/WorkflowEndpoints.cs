@@ -1,6 +1,7 @@
 using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Coordinator;
 using RefugeeHome.Triggers.Documents;
+using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Triggers.Registrations;
 
 namespace RefugeeHome.Runner;
@@ -10,6 +11,11 @@ internal static class WorkflowEndpoints
 {
     public static void MapWorkflowEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapGet("/", (HttpContext context) => HtmlPage.Render(context, "en", "RefugeeHome",
+            "<ul><li><a href=\"/register/host?lang=nl\">Aanmelden als gastgezin</a> · <a href=\"/register/host?lang=en\">Register as a host</a> · " +
+            "<a href=\"/register/host?lang=uk\">Реєстрація приймаючої родини</a> · <a href=\"/register/host?lang=ru\">Регистрация принимающей семьи</a></li>" +
+            "<li><a href=\"/register/guest?lang=nl\">Gasthuishouden aanmelden (gemeente)</a></li>" +
+            "<li><a href=\"/dev/outbox\">Outbox</a> · <a href=\"/health\">Health</a></li></ul>", StatusCodes.Status200OK));
         endpoints.MapGet("/register/host", (HttpContext context, RegistrationTriggers registrations) => registrations.ShowHostForm(context));
         endpoints.MapPost("/register/host", (HttpContext context, RegistrationTriggers registrations) => registrations.RegisterHostAsync(context));
         endpoints.MapPost("/api/hosts", (HttpContext context, RegistrationTriggers registrations) => registrations.RegisterHostAsync(context));

@@ -46,6 +46,8 @@ public sealed class JourneyEndToEndTests
         await using var runner = await RunnerProcess.StartAsync(Settings(azurite), cancellation);
         using var browser = new JourneyBrowser(runner, CoordinatorKey);
         var today = await browser.TodayAsync();
+        using var home = await browser.GetAsync("/");
+        var homePage = await home.Content.ReadAsStringAsync(cancellation);
 
         // The host registers with the form, and sends it twice.
         var hostForm = (await browser.OpenFormAsync("register/host?lang=nl")).Concat(HostForm(today)).ToList();
@@ -127,6 +129,7 @@ public sealed class JourneyEndToEndTests
         var outbox = await browser.OutboxAsync();
         using var anonymous = await new HttpClient { BaseAddress = runner.BaseAddress }.GetAsync(new Uri($"api/coordinator/cases/{hostId}", UriKind.Relative), cancellation);
 
+        homePage.Should().Contain("/register/host?lang=uk").And.Contain("/register/guest?lang=nl").And.Contain("/dev/outbox");
         registered.Should().Be(HttpStatusCode.OK);
         thanks.Should().Contain("Uw aanmelding is ontvangen");
         again.Should().Contain("Uw aanmelding is ontvangen");
