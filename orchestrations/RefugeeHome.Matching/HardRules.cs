@@ -96,6 +96,14 @@ public static class HardRules
             return Exclusion.HouseholdKindNotAccepted;
         }
 
-        return guest.DeclinedHosts.Contains(host.HostId) || host.DeclinedGuests.Contains(guest.GuestId) ? Exclusion.DeclinedBefore : null;
+        return Declined(guest, host) ? Exclusion.DeclinedBefore : null;
+    }
+
+    /// <summary>True when <paramref name="guest"/> and <paramref name="host"/> declined each other before, either way.</summary>
+    public static bool Declined(GuestHousehold guest, HostOffer host)
+    {
+        ArgumentNullException.ThrowIfNull(guest);
+        ArgumentNullException.ThrowIfNull(host);
+        return guest.DeclinedHosts.Contains(host.HostId) || host.DeclinedGuests.Contains(guest.GuestId);
     }
 }

@@ -68,16 +68,6 @@ public sealed class HostIndex
     }
 
     /// <summary>
-    /// The <paramref name="top"/> best hosts the hard rules allow for <paramref name="guest"/>, best first, passing over
-    /// the hosts in <paramref name="unavailable"/> (taken already this round).
-    /// </summary>
-    public IReadOnlyList<(HostOffer Host, double Score)> Best(GuestHousehold guest, int top, IReadOnlySet<string>? unavailable = null)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        return Ranked(guest).Where(entry => unavailable?.Contains(entry.Host.HostId) != true).Take(top).ToList();
-    }
-
-    /// <summary>
     /// Every host the hard rules allow for <paramref name="guest"/>, best first and, within a score, in host-id order,
     /// produced as they are asked for: a caller that needs more later continues where it stopped.
     /// </summary>
@@ -90,8 +80,36 @@ public sealed class HostIndex
 
     private IEnumerable<(HostOffer Host, double Score)> RankedAllowed(GuestHousehold guest, bool[] allowed)
     {
-        // The score takes few distinct values (each factor is all or part of its weight), so classes are visited by
-        // value, best first, without sorting them all.
+        foreach (var (score, classes) in ScoreGroups(guest))
+        {
+            // Within one score value the classes' members, each in id order, are merged so lower ids come first.
+            var cursors = new PriorityQueue<(int Class, int Position), int>(classes.Length);
+            foreach (var scoreClass in classes)
+            {
+                cursors.Enqueue((scoreClass, 0), _scoreMembers[scoreClass][0]);
+            }
+
+            while (cursors.TryDequeue(out var cursor, out var index))
+            {
+                var host = _hosts[index];
+                if (allowed[_ruleClassOf[index]] && !HardRules.Declined(guest, host))
+                {
+                    yield return (host, score);
+                }
+
+                var members = _scoreMembers[cursor.Class];
+                if (cursor.Position + 1 < members.Length)
+                {
+                    cursors.Enqueue((cursor.Class, cursor.Position + 1), members[cursor.Position + 1]);
+                }
+            }
+        }
+    }
+
+    // The score takes few distinct values (each factor is all or part of its weight), so classes are grouped by value,
+    // best first, instead of sorted one by one. Kept compact: a sweep holds this for every waiting household.
+    private (double Score, int[] Classes)[] ScoreGroups(GuestHousehold guest)
+    {
         var byScore = new Dictionary<double, List<int>>();
         for (var scoreClass = 0; scoreClass < _scoreRepresentatives.Length; scoreClass++)
         {
@@ -104,33 +122,7 @@ public sealed class HostIndex
             classes.Add(scoreClass);
         }
 
-        // Kept compact: a sweep holds this state for every waiting household while the round runs.
-        var groups = byScore.OrderByDescending(pair => pair.Key).Select(pair => (Score: pair.Key, Classes: pair.Value.ToArray())).ToArray();
-        byScore = null;
-        foreach (var (score, classes) in groups)
-        {
-            // Within one score value the classes' members, each in id order, are merged so lower ids come first.
-            var cursors = new PriorityQueue<(int Class, int Position), int>(classes.Length);
-            foreach (var scoreClass in classes)
-            {
-                cursors.Enqueue((scoreClass, 0), _scoreMembers[scoreClass][0]);
-            }
-
-            while (cursors.TryDequeue(out var cursor, out var index))
-            {
-                var host = _hosts[index];
-                if (allowed[_ruleClassOf[index]] && !guest.DeclinedHosts.Contains(host.HostId) && !host.DeclinedGuests.Contains(guest.GuestId))
-                {
-                    yield return (host, score);
-                }
-
-                var members = _scoreMembers[cursor.Class];
-                if (cursor.Position + 1 < members.Length)
-                {
-                    cursors.Enqueue((cursor.Class, cursor.Position + 1), members[cursor.Position + 1]);
-                }
-            }
-        }
+        return byScore.OrderByDescending(pair => pair.Key).Select(pair => (pair.Key, pair.Value.ToArray())).ToArray();
     }
 
     private bool[] AllowedRuleClasses(GuestHousehold guest)

@@ -15,7 +15,7 @@ public sealed class DailySweepTests
         {
             var expected = Ranking.Rank(scenario.Guest, scenario.Hosts, Populations.Today, 10, Options).Proposals
                 .Select(proposal => (proposal.HostId, Math.Round(proposal.Score, 9)));
-            var actual = HostIndex.Build(scenario.Hosts, Populations.Today, Options).Best(scenario.Guest, 10)
+            var actual = HostIndex.Build(scenario.Hosts, Populations.Today, Options).Ranked(scenario.Guest).Take(10)
                 .Select(best => (best.Host.HostId, Math.Round(best.Score, 9)));
             return actual.SequenceEqual(expected);
         }));
@@ -43,7 +43,7 @@ public sealed class DailySweepTests
             var result = DailySweep.Run(guests, index, candidates: 2);
             var taken = result.Proposals.Select(proposal => proposal.HostId).ToHashSet();
             return result.Unmatched.All(guestId =>
-                index.Best(guests.Single(guest => guest.GuestId == guestId), hosts.Count + 1).All(best => taken.Contains(best.Host.HostId)));
+                index.Ranked(guests.Single(guest => guest.GuestId == guestId)).All(best => taken.Contains(best.Host.HostId)));
         }));
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class DailySweepTests
         var contested = rounds.Count(round =>
         {
             var index = HostIndex.Build(round.Hosts, Populations.Today, Options);
-            var firstChoices = round.Guests.Select(guest => index.Best(guest, 1) is [var best] ? best.Host.HostId : null).Where(id => id is not null).ToList();
+            var firstChoices = round.Guests.Select(guest => index.Ranked(guest).Select(best => best.Host.HostId).FirstOrDefault()).Where(id => id is not null).ToList();
             return firstChoices.Count != firstChoices.Distinct().Count();
         });
 

@@ -44,8 +44,8 @@ public sealed class Notifier(
         return true;
     }
 
-    /// <summary>Builds the link request of a question, with its texts in <paramref name="language"/>.</summary>
-    public ApprovalRequest Question(string instanceId, string message, Ask ask, string language)
+    // The link request of a question, with its texts in the recipient's language.
+    private ApprovalRequest Question(string instanceId, string message, Ask ask, string language)
     {
         ArgumentNullException.ThrowIfNull(ask);
         string Label(string key) => templates.Label(message, language, key) ?? key;

@@ -260,9 +260,9 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         return await EndAsync(outcome);
     }
 
+    // Every way out of matching has taken the offer out of the pool before it ends here.
     private async Task<string> EndAsync(string outcome)
     {
-        await _steps.CallAsync(ActivityNames.WithdrawOffer, HostId);
         await StageAsync(outcome, HostStage.Ended);
         if (outcome is "Withdrawn" or "Retired")
         {

@@ -20,10 +20,7 @@ internal sealed class Steps(TaskOrchestrationContext context)
     public void Status(string stage, string? waitingFor, string? placementId = null) =>
         context.SetCustomStatus(new WorkflowStatus(stage, waitingFor, context.CurrentUtcDateTime, placementId));
 
-    public Task RetainThenForgetAsync(string activity, string id, TimeSpan retainFor) =>
-        RetainThenForgetCoreAsync(activity, id, retainFor);
-
-    private async Task RetainThenForgetCoreAsync(string activity, string id, TimeSpan retainFor)
+    public async Task RetainThenForgetAsync(string activity, string id, TimeSpan retainFor)
     {
         await context.CreateTimer(retainFor, CancellationToken.None);
         await CallAsync(activity, id);
