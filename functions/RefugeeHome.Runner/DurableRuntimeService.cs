@@ -68,14 +68,15 @@ internal sealed partial class DurableRuntimeService(
                 _started.TrySetResult(Runtime);
                 return;
             }
-            catch (RequestFailedException exception)
-            {
-                LastStartError = exception.Message;
-                LogStartFailed(exception);
-            }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception exception) when (exception is RequestFailedException or AggregateException)
+            {
+                // Storage did not answer: the SDK gives up with either, the latter after its own retries.
+                LastStartError = exception.Message;
+                LogStartFailed(exception);
             }
 
             try

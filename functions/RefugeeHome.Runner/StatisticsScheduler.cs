@@ -1,4 +1,3 @@
-using Azure;
 using RefugeeHome.Statistics;
 using RefugeeHome.Triggers;
 using RefugeeHome.Triggers.Statistics;
@@ -42,9 +41,11 @@ internal sealed partial class StatisticsScheduler(
                     LogNext(next);
                 }
             }
-            catch (Exception exception) when (exception is RequestFailedException or InvalidOperationException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                // Storage or mail did not answer; the run is tried again at the next tick and sends each day once.
+                // Storage or mail did not answer (the SDK gives up with RequestFailedException, or AggregateException after
+                // its retries); the run is tried again at the next tick and sends each day once. A failed run must not
+                // stop the host, which is what an exception escaping a background service does.
                 LogFailed(exception);
             }
 
