@@ -1,6 +1,7 @@
 using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Coordinator;
 using RefugeeHome.Triggers.Documents;
+using RefugeeHome.Triggers.Matching;
 using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Triggers.Registrations;
 
@@ -27,6 +28,7 @@ internal static class WorkflowEndpoints
         endpoints.MapGet("/approve/{token}/document", (HttpContext context, string token, ApprovalPages pages) => pages.ShowDocumentAsync(context, token));
         endpoints.MapGet("/upload/{token}", (HttpContext context, string token, UploadPages pages) => pages.ShowAsync(context, token));
         endpoints.MapPost("/upload/{token}", (HttpContext context, string token, UploadPages pages) => pages.UploadAsync(context, token));
+        endpoints.MapGet("/matching/{day}/{token}", (HttpContext context, string day, string token, MatchingRoundPages pages) => pages.ShowAsync(context, day, token));
         endpoints.MapGet("/api/coordinator/cases/{id}", (HttpRequest request, string id, CoordinatorTriggers coordinator, CancellationToken cancellation) =>
             coordinator.GetCaseAsync(request, id, cancellation));
     }

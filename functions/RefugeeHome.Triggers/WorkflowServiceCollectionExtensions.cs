@@ -12,6 +12,7 @@ using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Coordinator;
 using RefugeeHome.Triggers.Documents;
 using RefugeeHome.Triggers.Mail;
+using RefugeeHome.Triggers.Matching;
 using RefugeeHome.Triggers.Registrations;
 using RefugeeHome.Workflows;
 using RefugeeHome.Workflows.Activities;
@@ -44,6 +45,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(provider => new HostRegistry(provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new GuestRegistry(provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new MatchingPool(provider.GetRequiredService<TableServiceClient>()));
+        services.AddSingleton(provider => new MatchingRounds(provider.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(provider => new PlacementRecords(provider.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(provider => new DocumentStore(provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(DocumentsContainer)));
         services.AddSingleton(WorkflowRegistration.Templates());
@@ -58,6 +60,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddAntiforgery();
         services.AddSingleton<ApprovalPages>();
         services.AddSingleton<UploadPages>();
+        services.AddSingleton<MatchingRoundPages>();
         services.AddSingleton<RegistrationTriggers>();
         services.AddSingleton<CoordinatorTriggers>();
         return services;
@@ -70,6 +73,7 @@ public static class WorkflowServiceCollectionExtensions
         await services.GetRequiredService<HostRegistry>().CreateTableAsync(cancellationToken);
         await services.GetRequiredService<GuestRegistry>().CreateTableAsync(cancellationToken);
         await services.GetRequiredService<MatchingPool>().CreateTableAsync(cancellationToken);
+        await services.GetRequiredService<MatchingRounds>().CreateTableAsync(cancellationToken);
         await services.GetRequiredService<PlacementRecords>().CreateTableAsync(cancellationToken);
         await services.GetRequiredService<Mailer>().CreateTableAsync(cancellationToken);
         await services.GetRequiredService<DocumentStore>().CreateContainerAsync(cancellationToken);

@@ -60,7 +60,7 @@ public sealed class ApprovalLinks
             throw new ArgumentException("An approval link needs at least one choice.", nameof(request));
         }
 
-        var token = Mint(request);
+        var token = TokenOf(request.InstanceId, request.Purpose, request.IssueKey);
         var hash = Hash(token);
         var round = request.Round ?? hash;
         var row = new TableEntity(TokenPartition(hash), hash)
@@ -92,8 +92,24 @@ public sealed class ApprovalLinks
 
         await _table.UpsertEntityAsync(new TableEntity(CurrentPartition, CurrentKey(request.InstanceId, request.Purpose)) { ["Round"] = round },
             TableUpdateMode.Replace, cancellationToken);
-        return new Uri(_options.BaseUrl!, request.Page + "/" + token);
+        return AddressOf(request.Page, token);
     }
+
+    /// <summary>The token of the link issued, or to be issued, for these keys; computing it issues nothing.</summary>
+    public string TokenOf(string instanceId, string purpose, string issueKey) => Sign($"{instanceId}|{purpose}|{issueKey}");
+
+    /// <summary>The address of a link's <paramref name="page"/> (<c>approve</c>, <c>upload</c>).</summary>
+    public Uri AddressOf(string page, string token) => new(_options.BaseUrl!, page + "/" + token);
+
+    /// <summary>
+    /// The address of a read-only <paramref name="page"/> about <paramref name="subject"/> (no personal data: a date, a
+    /// round), signed like a link, so only those it was sent to can open it.
+    /// </summary>
+    public Uri SignedPage(string page, string subject) => new(_options.BaseUrl!, $"{page}/{subject}/{Sign(PageText(page, subject))}");
+
+    /// <summary>Whether <paramref name="token"/> is the signature <see cref="SignedPage"/> gave <paramref name="subject"/>.</summary>
+    public bool IsSigned(string page, string subject, string token) =>
+        LooksLikeToken(token) && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(token), Encoding.ASCII.GetBytes(Sign(PageText(page, subject))));
 
     /// <summary>
     /// Closes every open link of <paramref name="purpose"/> for <paramref name="instanceId"/>, for a question the workflow
@@ -289,12 +305,10 @@ public sealed class ApprovalLinks
         return row.HasValue ? row.Value : null;
     }
 
-    private string Mint(ApprovalRequest request)
-    {
-        var mac = HMACSHA256.HashData(_options.SigningKeyBytes(),
-            Encoding.UTF8.GetBytes($"{request.InstanceId}|{request.Purpose}|{request.IssueKey}"));
-        return _options.KeyId + "." + Base64Url(mac);
-    }
+    private string Sign(string text) => _options.KeyId + "." + Base64Url(HMACSHA256.HashData(_options.SigningKeyBytes(), Encoding.UTF8.GetBytes(text)));
+
+    // The leading separator keeps page signatures apart from link tokens, whose text starts with an instance id.
+    private static string PageText(string page, string subject) => $"|page|{page}|{subject}";
 
     private static bool LooksLikeToken(string token) =>
         token is { Length: > 10 and < 120 } && token.Count(c => c == '.') == 1 &&

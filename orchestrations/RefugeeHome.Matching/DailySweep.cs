@@ -7,9 +7,12 @@ namespace RefugeeHome.Matching;
 public sealed record SweepProposal(string GuestId, string HostId, double Score);
 
 /// <summary>What a sweep proposes, and the households it could not propose anyone for.</summary>
-/// <param name="Proposals">At most one host per household and one household per host.</param>
+/// <param name="Proposals">The assignment: at most one host per household and one household per host.</param>
+/// <param name="Alternatives">
+/// Further hosts for households that have a proposal, from the hosts nobody was proposed, each to one household only.
+/// </param>
 /// <param name="Unmatched">Households without a proposal this round.</param>
-public sealed record SweepResult(IReadOnlyList<SweepProposal> Proposals, IReadOnlyList<string> Unmatched);
+public sealed record SweepResult(IReadOnlyList<SweepProposal> Proposals, IReadOnlyList<SweepProposal> Alternatives, IReadOnlyList<string> Unmatched);
 
 /// <summary>
 /// The daily sweep: proposes a host for every waiting household at once, never the same host twice in a round. Each
@@ -17,7 +20,8 @@ public sealed record SweepResult(IReadOnlyList<SweepProposal> Proposals, IReadOn
 /// the total score (an auction: households bid for their best host at its current price, the price rises by what
 /// the bidder would lose by taking its second choice). So a host goes where it fits best overall, not to whichever
 /// household was looked at first, and a household that waited long, whose every score carries its waiting time,
-/// wins a host it ties for.
+/// wins a host it ties for. The hosts left over are then dealt out as alternatives, one per household in turn, longest
+/// waiting first, so a matcher has a second choice where there is one without any host being proposed twice.
 /// </summary>
 public static class DailySweep
 {
@@ -28,11 +32,15 @@ public static class DailySweep
     /// </summary>
     public const double Epsilon = 0.25;
 
-    /// <summary>Runs a round for <paramref name="guests"/> against <paramref name="hosts"/>, with <paramref name="candidates"/> candidates each.</summary>
-    public static SweepResult Run(IReadOnlyList<GuestHousehold> guests, HostIndex hosts, int candidates = 10)
+    /// <summary>
+    /// Runs a round for <paramref name="guests"/> against <paramref name="hosts"/>, with <paramref name="candidates"/>
+    /// candidates each, and up to <paramref name="alternatives"/> alternatives for each household with a proposal.
+    /// </summary>
+    public static SweepResult Run(IReadOnlyList<GuestHousehold> guests, HostIndex hosts, int candidates = 10, int alternatives = 0)
     {
         ArgumentNullException.ThrowIfNull(guests);
         ArgumentNullException.ThrowIfNull(hosts);
+        ArgumentOutOfRangeException.ThrowIfNegative(alternatives);
         var ordered = guests.OrderBy(guest => guest.GuestId, StringComparer.Ordinal).ToArray();
         var feeds = new IEnumerator<(HostOffer Host, double Score)>[ordered.Length];
         var options = new (HostOffer Host, double Score)[ordered.Length][];
@@ -63,17 +71,65 @@ public static class DailySweep
             }
         }
 
-        foreach (var feed in feeds)
-        {
-            feed.Dispose();
-        }
-
         var proposals = owner
             .Select(pair => new SweepProposal(ordered[pair.Value].GuestId, pair.Key, options[pair.Value].First(option => option.Host.HostId == pair.Key).Score))
             .OrderBy(proposal => proposal.GuestId, StringComparer.Ordinal)
             .ToList();
         var matched = proposals.Select(proposal => proposal.GuestId).ToHashSet(StringComparer.Ordinal);
-        return new SweepResult(proposals, ordered.Select(guest => guest.GuestId).Where(id => !matched.Contains(id)).ToList());
+        var dealt = Deal(ordered, options, feeds, owner, alternatives);
+        foreach (var feed in feeds)
+        {
+            feed.Dispose();
+        }
+
+        return new SweepResult(proposals, dealt, ordered.Select(guest => guest.GuestId).Where(id => !matched.Contains(id)).ToList());
+    }
+
+    // Each household with a proposal takes, in turn, its best host nobody has been proposed yet: first from the
+    // candidates it held in the auction, then further down its ranking.
+    private static List<SweepProposal> Deal(
+        GuestHousehold[] ordered, (HostOffer Host, double Score)[][] options, IEnumerator<(HostOffer Host, double Score)>[] feeds,
+        Dictionary<string, int> owner, int alternatives)
+    {
+        var dealt = new List<SweepProposal>();
+        var taken = new HashSet<string>(owner.Keys, StringComparer.Ordinal);
+        var turns = owner.Values
+            .OrderBy(index => ordered[index].WaitingSince).ThenBy(index => ordered[index].GuestId, StringComparer.Ordinal)
+            .Select(index => (Index: index, Held: 0))
+            .ToList();
+        for (var round = 0; round < alternatives && turns.Count > 0; round++)
+        {
+            for (var turn = 0; turn < turns.Count; turn++)
+            {
+                var (index, held) = turns[turn];
+                (HostOffer Host, double Score)? next = null;
+                while (next is null && held < options[index].Length)
+                {
+                    var candidate = options[index][held++];
+                    next = taken.Contains(candidate.Host.HostId) ? null : candidate;
+                }
+
+                while (next is null && feeds[index].MoveNext())
+                {
+                    next = taken.Contains(feeds[index].Current.Host.HostId) ? null : feeds[index].Current;
+                }
+
+                turns[turn] = (index, held);
+                if (next is { } chosen)
+                {
+                    taken.Add(chosen.Host.HostId);
+                    dealt.Add(new SweepProposal(ordered[index].GuestId, chosen.Host.HostId, chosen.Score));
+                }
+                else
+                {
+                    turns[turn] = (-1, 0);
+                }
+            }
+
+            turns.RemoveAll(entry => entry.Index < 0);
+        }
+
+        return dealt;
     }
 
     // The next hosts of a household's ranking that are not taken; a taken host stays taken for the rest of the round.

@@ -15,6 +15,9 @@ public sealed class HostIndex
     private readonly HostOffer[] _ruleRepresentatives;
     private readonly HostOffer[] _scoreRepresentatives;
     private readonly int[][] _scoreMembers;
+    private readonly int[] _ruleClassSizes;
+    private readonly string[] _hostIds;
+    private readonly int[] _hostsWithDeclines;
     private readonly DateOnly _today;
     private readonly MatchingOptions _options;
 
@@ -28,6 +31,14 @@ public sealed class HostIndex
         _ruleRepresentatives = ruleRepresentatives;
         _scoreRepresentatives = scoreRepresentatives;
         _scoreMembers = scoreMembers;
+        _ruleClassSizes = new int[ruleRepresentatives.Length];
+        foreach (var ruleClass in ruleClassOf)
+        {
+            _ruleClassSizes[ruleClass]++;
+        }
+
+        _hostIds = hosts.Select(host => host.HostId).ToArray();
+        _hostsWithDeclines = Enumerable.Range(0, hosts.Length).Where(index => hosts[index].DeclinedGuests.Count > 0).ToArray();
         _today = today;
         _options = options;
     }
@@ -77,6 +88,41 @@ public sealed class HostIndex
         var allowed = _allowedByGuestKey.GetOrAdd(GuestRuleKey(guest), _ => AllowedRuleClasses(guest));
         return allowed.Contains(true) ? RankedAllowed(guest, allowed) : [];
     }
+
+    /// <summary>
+    /// How many hosts each hard rule rules out for <paramref name="guest"/>, counted by the first rule each breaks, as
+    /// <see cref="Ranking"/> counts them; the hosts not counted are the ones <see cref="Ranked"/> produces.
+    /// </summary>
+    public IReadOnlyDictionary<Exclusion, int> Excluded(GuestHousehold guest)
+    {
+        ArgumentNullException.ThrowIfNull(guest);
+        var probe = guest with { DeclinedHosts = NoDeclines };
+        var excluded = new Dictionary<Exclusion, int>();
+        var allowed = new bool[_ruleRepresentatives.Length];
+        for (var ruleClass = 0; ruleClass < _ruleRepresentatives.Length; ruleClass++)
+        {
+            if (HardRules.FirstBroken(probe, _ruleRepresentatives[ruleClass], _today, _options) is { } rule)
+            {
+                excluded[rule] = excluded.GetValueOrDefault(rule) + _ruleClassSizes[ruleClass];
+            }
+            else
+            {
+                allowed[ruleClass] = true;
+            }
+        }
+
+        // Declining is the last rule, so only hosts every other rule allows count as declined.
+        var declined = guest.DeclinedHosts.Select(IndexOf).Where(index => index >= 0).Concat(_hostsWithDeclines)
+            .Distinct().Count(index => allowed[_ruleClassOf[index]] && HardRules.Declined(guest, _hosts[index]));
+        if (declined > 0)
+        {
+            excluded[Exclusion.DeclinedBefore] = declined;
+        }
+
+        return excluded;
+    }
+
+    private int IndexOf(string hostId) => Array.BinarySearch(_hostIds, hostId, StringComparer.Ordinal) is var index and >= 0 ? index : -1;
 
     private IEnumerable<(HostOffer Host, double Score)> RankedAllowed(GuestHousehold guest, bool[] allowed)
     {
@@ -156,6 +202,6 @@ public sealed class HostIndex
 
     // Everything SoftScore reads of a host.
     private static string ScoreKey(HostOffer host) => string.Join('|',
-        string.Join(',', host.Languages.Order(StringComparer.Ordinal)), host.Municipality.ToUpperInvariant(), host.Region.ToUpperInvariant(),
+        string.Join(',', host.Languages.Order(StringComparer.Ordinal)), host.Municipality.ToUpperInvariant(), host.Region.ToUpperInvariant(), host.Position,
         host.Accommodation, host.SmokeFree, host.WelcomesFamilies);
 }

@@ -75,7 +75,11 @@ public sealed record HostOffer(
     Accommodation Accommodation,
     bool SmokeFree,
     bool WelcomesFamilies,
-    IReadOnlySet<string> DeclinedGuests);
+    IReadOnlySet<string> DeclinedGuests)
+{
+    /// <summary>Where the host's municipality lies, when it is known.</summary>
+    public GeoPoint? Position { get; init; }
+}
 
 /// <summary>What a guest household needs and wishes; ids only, no names.</summary>
 /// <param name="GuestId">Opaque id of the guest household.</param>
@@ -114,4 +118,7 @@ public sealed record GuestHousehold(
 {
     /// <summary>Everyone who would move in.</summary>
     public int Size => Adults + Minors;
+
+    /// <summary>Where the wished municipality lies, when there is one and it is known.</summary>
+    public GeoPoint? PreferredPosition { get; init; }
 }

@@ -18,6 +18,12 @@ public sealed class MatchingOptions
     /// <summary>Weight of the preferred municipality or region.</summary>
     public double LocationWeight { get; set; } = 25;
 
+    /// <summary>
+    /// A host this many kilometres or more from the wished municipality earns nothing for being near it; closer hosts
+    /// earn part of <see cref="LocationWeight"/>, falling off with distance.
+    /// </summary>
+    public int NearbyKm { get; set; } = 60;
+
     /// <summary>Weight of waiting time; full after <see cref="FullWaitDays"/>.</summary>
     public double WaitingWeight { get; set; } = 20;
 

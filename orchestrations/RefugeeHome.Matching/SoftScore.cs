@@ -2,16 +2,19 @@ using System.Globalization;
 
 namespace RefugeeHome.Matching;
 
-/// <summary>One factor of a score: its weight, what it added, and why, in words a matcher reads.</summary>
-/// <param name="Factor">Name of the factor.</param>
+/// <summary>One factor of a score: its weight, what it added, and why, as a reason code a page or email puts in words.</summary>
+/// <param name="Factor">Name of the factor (<c>language</c>, <c>location</c>, …).</param>
 /// <param name="Weight">The most it can add.</param>
 /// <param name="Contribution">What it added for this pair.</param>
-/// <param name="Reason">Why, without personal data.</param>
-public sealed record ScoreFactor(string Factor, double Weight, double Contribution, string Reason);
+/// <param name="Reason">Why, as a code within the factor (<c>shared</c>, <c>near</c>, …).</param>
+/// <param name="Values">What the reason names: municipalities, regions, numbers, or codes of languages and living spaces. No personal data.</param>
+public sealed record ScoreFactor(string Factor, double Weight, double Contribution, string Reason, IReadOnlyList<string> Values);
 
 /// <summary>How well a host fits a guest household that the hard rules allow together; higher fits better.</summary>
 public static class SoftScore
 {
+    private const double RegionShare = 0.5;
+
     /// <summary>The score of the pair, factor by factor.</summary>
     public static IReadOnlyList<ScoreFactor> Explain(GuestHousehold guest, HostOffer host, DateOnly today, MatchingOptions options)
     {
@@ -20,21 +23,20 @@ public static class SoftScore
         ArgumentNullException.ThrowIfNull(options);
         var shared = guest.Languages.Intersect(host.Languages).Order(StringComparer.Ordinal).ToList();
         var waited = Math.Max(0, today.DayNumber - guest.WaitingSince.DayNumber);
+        var spaceFits = host.Accommodation >= guest.WishedAccommodation;
+        var smokeClash = guest.Smokers && host.SmokeFree;
+        var familyWelcome = guest.Minors > 0 && host.WelcomesFamilies;
         return
         [
-            new("language", options.LanguageWeight, shared.Count > 0 ? options.LanguageWeight : 0,
-                shared.Count > 0 ? $"shared language: {string.Join(", ", shared)}" : "no shared language"),
+            shared.Count > 0 ? new("language", options.LanguageWeight, options.LanguageWeight, "shared", shared) : new("language", options.LanguageWeight, 0, "none", []),
             Location(guest, host, options),
-            new("waiting", options.WaitingWeight, options.WaitingWeight * Math.Min(1.0, waited / (double)options.FullWaitDays),
-                string.Create(CultureInfo.InvariantCulture, $"waiting {waited} days")),
-            new("accommodation", options.AccommodationWeight, host.Accommodation >= guest.WishedAccommodation ? options.AccommodationWeight : 0,
-                host.Accommodation >= guest.WishedAccommodation ? $"{host.Accommodation} meets the wish" : $"{host.Accommodation} is less than {guest.WishedAccommodation}"),
-            new("smoking", options.SmokingWeight, guest.Smokers && host.SmokeFree ? 0 : options.SmokingWeight,
-                guest.Smokers && host.SmokeFree ? "guests smoke, home is smoke-free" : "smoking habits fit"),
-            new("family welcome", options.FamilyWelcomeWeight, guest.Minors > 0 && host.WelcomesFamilies ? options.FamilyWelcomeWeight : 0,
-                guest.Minors > 0 && host.WelcomesFamilies ? "host would like a family with children" : "no family preference met"),
-            new("rematch", options.RematchWeight, guest.RematchPriority ? options.RematchWeight : 0,
-                guest.RematchPriority ? "earlier placement ended early" : "first placement"),
+            new("waiting", options.WaitingWeight, options.WaitingWeight * Math.Min(1.0, waited / (double)options.FullWaitDays), "days", [Number(waited)]),
+            spaceFits
+                ? new("accommodation", options.AccommodationWeight, options.AccommodationWeight, "meets", [host.Accommodation.ToString()])
+                : new("accommodation", options.AccommodationWeight, 0, "less", [host.Accommodation.ToString(), guest.WishedAccommodation.ToString()]),
+            new("smoking", options.SmokingWeight, smokeClash ? 0 : options.SmokingWeight, smokeClash ? "clash" : "fits", []),
+            new("family", options.FamilyWelcomeWeight, familyWelcome ? options.FamilyWelcomeWeight : 0, familyWelcome ? "welcome" : "none", []),
+            new("rematch", options.RematchWeight, guest.RematchPriority ? options.RematchWeight : 0, guest.RematchPriority ? "ended-early" : "first", []),
         ];
     }
 
@@ -45,7 +47,7 @@ public static class SoftScore
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(options);
         var total = guest.Languages.Overlaps(host.Languages) ? options.LanguageWeight : 0;
-        total += LocationFraction(guest, host) * options.LocationWeight;
+        total += LocationFraction(guest, host, options, out _) * options.LocationWeight;
         total += options.WaitingWeight * Math.Min(1.0, Math.Max(0, today.DayNumber - guest.WaitingSince.DayNumber) / (double)options.FullWaitDays);
         total += host.Accommodation >= guest.WishedAccommodation ? options.AccommodationWeight : 0;
         total += guest.Smokers && host.SmokeFree ? 0 : options.SmokingWeight;
@@ -55,21 +57,24 @@ public static class SoftScore
 
     private static ScoreFactor Location(GuestHousehold guest, HostOffer host, MatchingOptions options)
     {
-        var fraction = LocationFraction(guest, host);
-        var reason = fraction switch
+        var fraction = LocationFraction(guest, host, options, out var distanceKm);
+        var (reason, values) = (guest.PreferredMunicipality, distanceKm) switch
         {
-            1.0 when guest.PreferredMunicipality is null && guest.PreferredRegion is null => "no location wish",
-            1.0 when string.Equals(guest.PreferredMunicipality, host.Municipality, StringComparison.OrdinalIgnoreCase) => $"in the wished municipality {host.Municipality}",
-            1.0 => $"in the wished region {host.Region}",
-            0.5 => $"in the wished region {host.Region}, not in {guest.PreferredMunicipality}",
-            _ => $"{host.Municipality} ({host.Region}) is outside the wish",
+            (null, _) when guest.PreferredRegion is null => ("no-wish", Array.Empty<string>()),
+            (null, _) => (fraction > 0 ? "region" : "outside", fraction > 0 ? [host.Region] : [host.Municipality, host.Region]),
+            ({ } wished, _) when fraction == 1.0 => ("municipality", [wished]),
+            ({ } wished, { } km) when fraction == RegionShare && fraction > Nearness(km, options) => ("region-near", [host.Region, Number(km), wished]),
+            ({ } wished, { } km) => (fraction > 0 ? "near" : "far", [host.Municipality, Number(km), wished]),
+            ({ } wished, null) => (fraction > 0 ? "region-not-municipality" : "outside", fraction > 0 ? [host.Region, wished] : [host.Municipality, host.Region]),
         };
-        return new ScoreFactor("location", options.LocationWeight, fraction * options.LocationWeight, reason);
+        return new ScoreFactor("location", options.LocationWeight, fraction * options.LocationWeight, reason, values);
     }
 
-    // A wish met in full scores 1; a municipality wish met only by its region scores half; no wish is no constraint.
-    private static double LocationFraction(GuestHousehold guest, HostOffer host)
+    // A wish met in full scores 1. A municipality wish is met in part by a host nearby, falling off with distance, or
+    // by one elsewhere in its region, which counts half: whichever is more. No wish is no constraint.
+    private static double LocationFraction(GuestHousehold guest, HostOffer host, MatchingOptions options, out int? distanceKm)
     {
+        distanceKm = null;
         if (guest.PreferredMunicipality is null && guest.PreferredRegion is null)
         {
             return 1.0;
@@ -81,6 +86,22 @@ public static class SoftScore
         }
 
         var sameRegion = guest.PreferredRegion is { } region && string.Equals(region, host.Region, StringComparison.OrdinalIgnoreCase);
-        return sameRegion ? (guest.PreferredMunicipality is null ? 1.0 : 0.5) : 0.0;
+        if (guest.PreferredMunicipality is null)
+        {
+            return sameRegion ? 1.0 : 0.0;
+        }
+
+        var regionShare = sameRegion ? RegionShare : 0.0;
+        if (guest.PreferredPosition is { } wished && host.Position is { } position)
+        {
+            distanceKm = wished.DistanceKm(position);
+            return Math.Max(regionShare, Nearness(distanceKm.Value, options));
+        }
+
+        return regionShare;
     }
+
+    private static double Nearness(int distanceKm, MatchingOptions options) => Math.Max(0.0, 1.0 - (distanceKm / (double)options.NearbyKm));
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

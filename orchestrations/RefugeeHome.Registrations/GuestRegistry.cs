@@ -9,7 +9,8 @@ namespace RefugeeHome.Registrations;
 /// <param name="Registration">What the caseworker registered.</param>
 /// <param name="Status">Where its intake stands.</param>
 /// <param name="WaitingSince">When it started waiting for a match, once it waits.</param>
-public sealed record GuestRecord(string GuestId, GuestRegistration Registration, string Status, DateOnly? WaitingSince)
+/// <param name="RematchPriority">An earlier placement ended early, so matching gives it priority.</param>
+public sealed record GuestRecord(string GuestId, GuestRegistration Registration, string Status, DateOnly? WaitingSince, bool RematchPriority)
 {
     /// <summary>Where the household's own emails go: its address, or its caseworker's.</summary>
     public string ContactEmail => string.IsNullOrWhiteSpace(Registration.ContactEmail) ? Registration.CaseworkerEmail : Registration.ContactEmail;
@@ -75,7 +76,7 @@ public sealed class GuestRegistry(TableServiceClient tables, TimeProvider clock)
     {
         var waitingSince = row.GetDateTimeOffset("WaitingSince");
         return new GuestRecord(row.RowKey["guest|".Length..], JsonSerializer.Deserialize<GuestRegistration>(row.GetString("Registration"), Json)!, row.GetString("Status"),
-            waitingSince is { } since ? DateOnly.FromDateTime(since.UtcDateTime) : null);
+            waitingSince is { } since ? DateOnly.FromDateTime(since.UtcDateTime) : null, row.GetBoolean("RematchPriority") ?? false);
     }
 
     /// <summary>Every household with <paramref name="status"/> (a scan: for daily overviews, not for a hot path).</summary>
@@ -91,14 +92,22 @@ public sealed class GuestRegistry(TableServiceClient tables, TimeProvider clock)
         return records;
     }
 
-    /// <summary>Sets where the intake stands; <paramref name="waitingSince"/> is kept when given.</summary>
-    public Task SetStatusAsync(string guestId, string status, DateTimeOffset? waitingSince, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Sets where the intake stands. <paramref name="waitingSince"/> and <paramref name="rematchPriority"/> are kept
+    /// when given and left as they were when null.
+    /// </summary>
+    public Task SetStatusAsync(string guestId, string status, DateTimeOffset? waitingSince, bool? rematchPriority, CancellationToken cancellationToken) =>
         _table.ApplyAsync(Partition, "guest|" + guestId, row =>
         {
             row["Status"] = status;
             if (waitingSince is not null)
             {
                 row["WaitingSince"] = waitingSince;
+            }
+
+            if (rematchPriority is not null)
+            {
+                row["RematchPriority"] = rematchPriority;
             }
         }, cancellationToken);
 

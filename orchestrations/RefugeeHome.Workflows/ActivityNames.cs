@@ -12,10 +12,11 @@ public static class ActivityNames
     /// <summary>The placement orchestrator.</summary>
     public const string Placement = "Placement";
 
-    /// <summary>The standing orchestrator that sends the matcher's daily overview.</summary>
+    /// <summary>The standing orchestrator that runs the daily round of matching and sends the matcher's overview.</summary>
     public const string MatchingDaily = "MatchingDaily";
 
     internal const string Settings = "ReadWorkflowSettings";
+    internal const string ProposeDailyMatches = "ProposeDailyMatches";
     internal const string SendMatchingOverview = "SendMatchingOverview";
     internal const string Notify = "Notify";
     internal const string SetHostStage = "SetHostStage";
@@ -24,7 +25,6 @@ public static class ActivityNames
     internal const string ForgetHost = "ForgetHost";
     internal const string SetGuestStage = "SetGuestStage";
     internal const string ReadGuest = "ReadGuest";
-    internal const string ProposeMatches = "ProposeMatches";
     internal const string ForgetGuest = "ForgetGuest";
     internal const string StartPlacement = "StartPlacement";
     internal const string UpdatePlacement = "UpdatePlacement";

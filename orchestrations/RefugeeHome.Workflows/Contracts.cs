@@ -26,9 +26,9 @@ public sealed record HostJourneyInput(string HostId, HostPhase Phase = HostPhase
 
 /// <summary>Input of a guest intake.</summary>
 /// <param name="GuestId">The guest household.</param>
-/// <param name="Round">How many proposal rounds came before.</param>
+/// <param name="Admitted">The household was admitted to matching before: it comes back after a placement or a declined introduction.</param>
 /// <param name="RematchPriority">An earlier placement ended; the household comes first.</param>
-public sealed record GuestIntakeInput(string GuestId, int Round = 0, bool RematchPriority = false);
+public sealed record GuestIntakeInput(string GuestId, bool Admitted = false, bool RematchPriority = false);
 
 /// <summary>A host and a guest household reserved for each other.</summary>
 /// <param name="PlacementId">The placement.</param>
@@ -49,11 +49,9 @@ internal sealed record HostStageChange(string HostId, string Status, HostStage? 
 
 internal sealed record HostOfferRequest(string HostId, bool ChildSafetyScreened);
 
-internal sealed record GuestStageChange(string GuestId, string Status, GuestStage? Statistics, bool StartsWaiting);
+internal sealed record GuestStageChange(string GuestId, string Status, GuestStage? Statistics, bool StartsWaiting, bool RematchPriority);
 
 internal sealed record GuestFacts(bool MayBeMatched);
-
-internal sealed record ProposalRound(string GuestId, int Round, bool RematchPriority);
 
 internal sealed record PlacementFacts(decimal ContributionCap);
 

@@ -51,19 +51,22 @@ public sealed class WorkflowOptions
     /// <summary>How long after the availability question a host is reminded; as long again without answer pauses the host.</summary>
     public TimeSpan AvailabilityReminderAfter { get; set; } = TimeSpan.FromDays(7);
 
-    /// <summary>How many proposals the matcher gets per waiting household.</summary>
+    /// <summary>
+    /// How many proposals the daily round makes at most per waiting household: its assigned host, then alternatives
+    /// from the hosts nobody else was proposed.
+    /// </summary>
     public int ProposalCount { get; set; } = 5;
 
-    /// <summary>How long one round of proposals stands before fresh ones replace it.</summary>
-    public TimeSpan ProposalRoundLength { get; set; } = TimeSpan.FromDays(3);
+    /// <summary>How many households the matcher's email lists with their proposals; the round's page lists them all.</summary>
+    public int HouseholdsInEmail { get; set; } = 20;
 
-    /// <summary>How long a waiting household waits before matching tries again when no host fits.</summary>
-    public TimeSpan NoProposalRetryAfter { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>How long a day's round and its page are kept; its links are replaced by the next round anyway.</summary>
+    public TimeSpan RoundsKeptFor { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>From how long a wait a household is listed in the matcher's daily overview even when hosts fit.</summary>
     public TimeSpan LongWaitAfter { get; set; } = TimeSpan.FromDays(14);
 
-    /// <summary>Hour (UTC) of the matcher's daily overview.</summary>
+    /// <summary>Hour (UTC) of the daily round of matching and the matcher's overview.</summary>
     public int OverviewHourUtc { get; set; } = 6;
 
     /// <summary>How long after the introduction date the connector is reminded to record its outcome.</summary>

@@ -14,7 +14,7 @@ namespace RefugeeHome.Workflows;
 /// <summary>Registers the workflows and their activities with the durable runtime; both hosts call this.</summary>
 public static class WorkflowRegistration
 {
-    /// <summary>Starts the workflows that always run (the matcher's daily overview); a running one is left as it is.</summary>
+    /// <summary>Starts the workflows that always run (the daily round of matching); a running one is left as it is.</summary>
     public static Task StartStandingAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -41,16 +41,17 @@ public static class WorkflowRegistration
             Resolve<PlacementRecords>(), Resolve<MatchingPool>(), Resolve<HostRegistry>(), Resolve<GuestRegistry>(), Resolve<HouseholdStatistics>(),
             Resolve<DurableTaskClient>(), Resolve<WorkflowOptions>(), Resolve<TimeProvider>()));
         var overview = new Lazy<MatchingOverview>(() => new MatchingOverview(
-            Resolve<GuestRegistry>(), Resolve<MatchingPool>(), Resolve<Mailer>(), Resolve<EmailTemplates>(),
+            Resolve<GuestRegistry>(), Resolve<MatchingPool>(), Resolve<MatchingRounds>(), Resolve<ApprovalLinks>(), Resolve<Mailer>(), Resolve<EmailTemplates>(),
             Resolve<WorkflowOptions>(), Resolve<MatchingOptions>(), Resolve<TimeProvider>()));
-        var proposals = new Lazy<Proposals>(() => new Proposals(
-            Resolve<GuestRegistry>(), Resolve<MatchingPool>(), Resolve<ApprovalLinks>(), Resolve<Mailer>(), Resolve<EmailTemplates>(),
+        var proposals = new Lazy<DailyProposals>(() => new DailyProposals(
+            Resolve<GuestRegistry>(), Resolve<MatchingPool>(), Resolve<MatchingRounds>(), Resolve<ApprovalLinks>(), Resolve<EmailTemplates>(),
             Resolve<WorkflowOptions>(), Resolve<MatchingOptions>(), Resolve<TimeProvider>()));
         return registry
             .AddOrchestratorFunc<HostJourneyInput, string>(ActivityNames.HostJourney, HostJourney.RunAsync)
             .AddOrchestratorFunc<GuestIntakeInput, string>(ActivityNames.GuestIntake, GuestIntake.RunAsync)
             .AddOrchestratorFunc<PlacementCase, PlacementResult>(ActivityNames.Placement, Placement.RunAsync)
             .AddOrchestratorFunc<object, int>(ActivityNames.MatchingDaily, MatchingDaily.RunAsync)
+            .AddActivityFunc<object, int>(ActivityNames.ProposeDailyMatches, (_, _) => proposals.Value.ProposeAsync(none))
             .AddActivityFunc<object, int>(ActivityNames.SendMatchingOverview, (context, _) => overview.Value.SendAsync(context, none))
             .AddActivityFunc<object, WorkflowOptions>(ActivityNames.Settings, (_, _) => Task.FromResult(Resolve<WorkflowOptions>()))
             .AddActivityFunc<Notice, bool>(ActivityNames.Notify, (context, notice) => Resolve<Notifier>().SendAsync(context, notice!, none))
@@ -66,7 +67,6 @@ public static class WorkflowRegistration
             .AddActivityFunc<GuestStageChange, bool>(ActivityNames.SetGuestStage, (_, change) => households.Value.SetGuestStageAsync(change!, none))
             .AddActivityFunc<string, GuestFacts>(ActivityNames.ReadGuest, (_, guestId) => households.Value.ReadGuestAsync(guestId!, none))
             .AddActivityFunc<string, bool>(ActivityNames.ForgetGuest, (_, guestId) => households.Value.ForgetGuestAsync(guestId!, none))
-            .AddActivityFunc<ProposalRound, int>(ActivityNames.ProposeMatches, (context, round) => proposals.Value.ProposeAsync(context, round!, none))
             .AddActivityFunc<PlacementCase, PlacementFacts>(ActivityNames.StartPlacement, (_, placement) => placements.Value.StartAsync(placement!, none))
             .AddActivityFunc<PlacementUpdate, bool>(ActivityNames.UpdatePlacement, (_, update) => placements.Value.UpdateAsync(update!, none))
             .AddActivityFunc<PlacementEnd, bool>(ActivityNames.DeclinePlacement, (_, end) => placements.Value.DeclineAsync(end!, none))

@@ -21,6 +21,15 @@ public sealed class DailySweepTests
         }));
 
     [Fact]
+    public void The_index_counts_exclusions_exactly_as_host_by_host_ranking_does() =>
+        Check.One(Quick, Prop.ForAll(Populations.Scenario().ToArbitrary(), scenario =>
+        {
+            var expected = Ranking.Rank(scenario.Guest, scenario.Hosts, Populations.Today, 1, Options).Excluded;
+            var actual = HostIndex.Build(scenario.Hosts, Populations.Today, Options).Excluded(scenario.Guest);
+            return actual.Count == expected.Count && actual.All(pair => expected.GetValueOrDefault(pair.Key) == pair.Value);
+        }));
+
+    [Fact]
     public void A_sweep_never_breaks_a_hard_rule_and_proposes_no_host_and_no_household_twice() =>
         Check.One(Quick, Prop.ForAll(Populations.Round().ToArbitrary(), round =>
         {
@@ -33,6 +42,37 @@ public sealed class DailySweepTests
                 && result.Proposals.Count + result.Unmatched.Count == guests.Count
                 && result.Unmatched.Union(result.Proposals.Select(proposal => proposal.GuestId)).Count() == guests.Count;
         }));
+
+    [Fact]
+    public void Alternatives_go_to_households_with_a_proposal_break_no_rule_and_repeat_no_host_of_the_round() =>
+        Check.One(Quick, Prop.ForAll(Populations.Round().ToArbitrary(), round =>
+        {
+            var (guests, hosts) = round;
+            var result = DailySweep.Run(guests, HostIndex.Build(hosts, Populations.Today, Options), candidates: 3, alternatives: 2);
+            var guestById = guests.ToDictionary(guest => guest.GuestId);
+            var hostById = hosts.ToDictionary(host => host.HostId);
+            var proposed = result.Proposals.Select(proposal => proposal.GuestId).ToHashSet();
+            var everyHost = result.Proposals.Concat(result.Alternatives).Select(proposal => proposal.HostId).ToList();
+            return result.Alternatives.All(alternative => proposed.Contains(alternative.GuestId)
+                    && HardRules.FirstBroken(guestById[alternative.GuestId], hostById[alternative.HostId], Populations.Today, Options) is null)
+                && result.Alternatives.GroupBy(alternative => alternative.GuestId).All(group => group.Count() <= 2)
+                && everyHost.Distinct().Count() == everyHost.Count;
+        }));
+
+    [Fact]
+    public void Left_over_hosts_are_dealt_in_turns_longest_waiting_first()
+    {
+        var today = Populations.Today;
+        var hosts = Enumerable.Range(1, 4).Select(index => Host($"host-{index}", capacity: 4, acceptsChildren: true)).ToList();
+        var waitingLong = Guest("guest-b", minors: 0) with { WaitingSince = today.AddDays(-60) };
+        var waitingShort = Guest("guest-a", minors: 0) with { WaitingSince = today.AddDays(-5) };
+
+        var result = DailySweep.Run([waitingShort, waitingLong], HostIndex.Build(hosts, today, Options), alternatives: 5);
+
+        result.Proposals.Should().HaveCount(2);
+        result.Alternatives.Select(alternative => alternative.GuestId).Should().Equal("guest-b", "guest-a");
+        result.Proposals.Concat(result.Alternatives).Select(proposal => proposal.HostId).Should().OnlyHaveUniqueItems().And.HaveCount(4);
+    }
 
     [Fact]
     public void A_sweep_leaves_no_household_unmatched_while_a_host_it_may_have_is_left_over() =>

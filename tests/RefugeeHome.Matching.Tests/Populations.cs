@@ -10,7 +10,13 @@ namespace RefugeeHome.Matching.Tests;
 internal static class Populations
 {
     public static readonly DateOnly Today = new(2026, 11, 23);
-    private static readonly string[] Municipalities = ["Amsterdam", "Zaanstad", "Eindhoven", "Rotterdam"];
+    private static readonly string[] Municipalities = ["Amsterdam", "Zaanstad", "Eindhoven", "Rotterdam", "Elsewhere"];
+
+    // Where the listed municipalities lie; "Elsewhere" is not on the list, so it has no position.
+    private static readonly Dictionary<string, GeoPoint> Positions = new()
+    {
+        ["Amsterdam"] = new(52.373, 4.893), ["Zaanstad"] = new(52.439, 4.826), ["Eindhoven"] = new(51.441, 5.478), ["Rotterdam"] = new(51.922, 4.479),
+    };
     private static readonly string[] Regions = ["Noord-Holland", "Noord-Brabant", "Zuid-Holland"];
     private static readonly string[] Languages = ["nl", "en", "uk", "ru", "other"];
 
@@ -34,7 +40,10 @@ internal static class Populations
         select new HostOffer(
             $"host-{index:D3}", municipality, region, capacity, acceptsChildren, childSafetyScreened, pets, stepFree,
             Today.AddDays(fromOffset), openEnded ? null : Today.AddDays(untilOffset), households, languages, accommodation,
-            smokeFree, welcomesFamilies, declinedGuest ? new HashSet<string> { "guest-1" } : new HashSet<string>());
+            smokeFree, welcomesFamilies, declinedGuest ? new HashSet<string> { "guest-1" } : new HashSet<string>())
+        {
+            Position = PositionOf(municipality),
+        };
 
     public static Gen<GuestHousehold> Guest() =>
         from adults in Gen.Choose(1, 3)
@@ -55,7 +64,10 @@ internal static class Populations
         from declinedHost in Gen.Choose(0, 30)
         select new GuestHousehold(
             "guest-1", adults, minors, unaccompanied && minors > 0, eligible, kind, hasPets ? pets : new HashSet<PetKind>(), needsStepFree,
-            languages, municipality, region, Today.AddDays(-waited), wish, smokers, rematch, new HashSet<string> { $"host-{declinedHost:D3}" });
+            languages, municipality, region, Today.AddDays(-waited), wish, smokers, rematch, new HashSet<string> { $"host-{declinedHost:D3}" })
+        {
+            PreferredPosition = PositionOf(municipality),
+        };
 
     public static Gen<(GuestHousehold Guest, List<HostOffer> Hosts)> Scenario() =>
         from count in Gen.Choose(0, 60)
@@ -70,6 +82,9 @@ internal static class Populations
         from guestCount in Gen.Choose(1, 25)
         from guests in Gen.ListOf(Guest(), guestCount)
         select (guests.Select((guest, index) => guest with { GuestId = $"guest-{index + 1}" }).ToList(), hosts.ToList());
+
+    private static GeoPoint? PositionOf(string? municipality) =>
+        municipality is not null && Positions.TryGetValue(municipality, out var position) ? position : null;
 
     private static Gen<bool> Likely(int percent) => Gen.Choose(0, 99).Select(roll => roll < percent);
 

@@ -35,4 +35,26 @@ public sealed class MunicipalityNamesTests
 
         normalize.Should().Throw<ArgumentException>().WithMessage("*municipality name is required*");
     }
+
+    [Fact]
+    public void Every_listed_municipality_has_a_province_and_lies_within_the_Netherlands()
+    {
+        var names = MunicipalityNames.Default;
+
+        foreach (var municipality in names.Canonical)
+        {
+            names.ProvinceOf(municipality).Should().NotBeNullOrWhiteSpace(municipality);
+            names.PositionOf(municipality).Should().NotBeNull(municipality);
+            var (latitude, longitude) = names.PositionOf(municipality)!.Value;
+            latitude.Should().BeInRange(50.75, 53.5, municipality);
+            longitude.Should().BeInRange(3.35, 7.23, municipality);
+        }
+    }
+
+    [Fact]
+    public void Any_spelling_finds_the_position_and_an_unlisted_municipality_has_none()
+    {
+        MunicipalityNames.Default.PositionOf("Den Bosch").Should().Be(MunicipalityNames.Default.PositionOf("'s-Hertogenbosch"));
+        MunicipalityNames.Default.PositionOf("Wormerland").Should().BeNull();
+    }
 }

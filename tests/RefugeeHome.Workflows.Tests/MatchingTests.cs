@@ -15,10 +15,10 @@ public sealed class MatchingTests
         await harness.StageAsync(guestId, "Guardianship");
         var caseworker = await harness.EmailAsync("consulent@utrecht.example", "Voogdij nodig");
         await harness.EmailAsync(WorkflowHarness.Supervisor, "Gemarkeerd voor voogdij");
-        await harness.AdvanceAsync(TimeSpan.FromDays(5));
+        var round = await harness.NextRoundAsync();
 
         caseworker.Html.Should().Contain("Nidos").And.Contain(guestId);
-        harness.Sent.Should().NotContain(email => email.To == WorkflowHarness.Matcher, "no proposal is ever made for this household");
+        round.Html.Should().Contain("Vandaag zijn er voorstellen voor 0 huishoudens").And.NotContain(guestId, "no proposal is ever made for this household");
         (await harness.Guests.FindAsync(guestId, CancellationToken.None))!.Status.Should().Be("Guardianship");
     }
 
@@ -28,7 +28,8 @@ public sealed class MatchingTests
         await using var harness = await WorkflowHarness.StartAsync();
         var hostId = await harness.AvailableHostAsync(Households.Host());
         var guestId = await harness.RegisterGuestAsync(Households.Family());
-        var proposals = await harness.EmailAsync(WorkflowHarness.Matcher, "Koppelvoorstellen");
+        await harness.StageAsync(guestId, "Waiting");
+        var proposals = await harness.NextRoundAsync();
         (await harness.AnswerAsync(proposals, hostId)).Outcome.Should().Be(RedeemOutcome.Recorded);
         var schedule = await harness.EmailAsync(WorkflowHarness.Connector, "Kennismaking plannen");
         (await harness.AnswerAsync(schedule, "scheduled", new() { ["date"] = "2026-11-25", ["interpreter"] = "uk" })).Outcome.Should().Be(RedeemOutcome.Recorded);
@@ -38,7 +39,7 @@ public sealed class MatchingTests
 
         await harness.StageAsync(hostId, "Available");
         await harness.StageAsync(guestId, "Waiting");
-        await harness.AdvanceAsync(TimeSpan.FromDays(4));
+        var nextRound = await harness.NextRoundAsync();
 
         withoutReason.Outcome.Should().Be(RedeemOutcome.InvalidValues);
         withoutReason.Problems.Should().ContainSingle().Which.Field.Name.Should().Be("reason");
@@ -46,49 +47,73 @@ public sealed class MatchingTests
         (await harness.EmailAsync("anke@example.org", "gaat niet door")).Html.Should().Contain("de gasten").And.Contain("Praktische redenen");
         (await harness.EmailAsync("olena@example.org", "Поєднання не відбудеться")).Html.Should().Contain("гості");
         (await harness.Pool.OffersAsync(CancellationToken.None)).Select(offer => offer.HostId).Should().Equal(hostId);
-        harness.Sent.Count(email => email.To == WorkflowHarness.Matcher).Should().Be(1, "the only host declined this household, so nothing else is proposed");
+        nextRound.Tokens.Should().BeEmpty("the only host declined this household, so nothing is proposed");
+        nextRound.Html.Should().Contain($"{guestId} (Utrecht), 2 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: eerder afgewezen: 1");
     }
 
     [Fact]
-    public async Task A_second_approval_of_the_same_host_is_refused_on_the_page_and_its_link_stays_open()
+    public async Task A_round_proposes_a_host_to_one_household_only()
     {
         await using var harness = await WorkflowHarness.StartAsync();
         var hostId = await harness.AvailableHostAsync(Households.Host());
-        await harness.RegisterGuestAsync(Households.Family());
-        var first = await harness.EmailAsync(WorkflowHarness.Matcher, "Koppelvoorstellen");
-        await harness.RegisterGuestAsync(Households.Family("ru") with { ContactEmail = "ivan@example.org" });
-        var second = await harness.EmailAsync(WorkflowHarness.Matcher, "Koppelvoorstellen", count: 2);
+        var first = await harness.RegisterGuestAsync(Households.Family());
+        var second = await harness.RegisterGuestAsync(Households.Family("ru") with { ContactEmail = "ivan@example.org" });
+        await harness.StageAsync(first, "Waiting");
+        await harness.StageAsync(second, "Waiting");
 
-        var approvals = await Task.WhenAll(harness.AnswerAsync(first, hostId), harness.AnswerAsync(second, hostId));
+        var round = await harness.NextRoundAsync();
 
-        approvals.Select(approval => approval.Outcome).Should().BeEquivalentTo([RedeemOutcome.Recorded, RedeemOutcome.Refused]);
-        approvals.Single(approval => approval.Outcome == RedeemOutcome.Refused).Reason.Should().Contain("zojuist aan een ander huishouden gekoppeld");
-        var refusedEmail = approvals[0].Outcome == RedeemOutcome.Refused ? first : second;
-        (await harness.Links.FindAsync(refusedEmail.Tokens[0], CancellationToken.None)).State.Should().Be(ApprovalState.Open);
-        await harness.EmailAsync(WorkflowHarness.Connector, "Kennismaking plannen");
-        harness.Sent.Count(email => email.Subject.StartsWith("Kennismaking plannen", StringComparison.Ordinal)).Should().Be(1);
+        round.Tokens.Should().ContainSingle("one host, two households: the host is proposed once");
+        round.Html.Should().Contain("Vandaag zijn er voorstellen voor 1 huishoudens").And.Contain($"Gastgezin {hostId}: Utrecht");
+        var proposedFor = (await harness.Links.FindAsync(round.Tokens[0], CancellationToken.None)).InstanceId;
+        new[] { first, second }.Should().Contain(proposedFor);
     }
 
     [Fact]
-    public async Task Every_morning_the_matcher_sees_regional_shortages_and_why_nothing_fits_a_household()
+    public async Task Approving_two_proposals_for_one_household_at_once_records_one_and_refuses_the_other()
     {
         await using var harness = await WorkflowHarness.StartAsync();
-        await harness.AvailableHostAsync(Households.Host());
+        var hosts = new[] { await harness.AvailableHostAsync(Households.Host()), await harness.AvailableHostAsync(Households.Host("bert@example.org", "1011 AA", "06 87654321")) };
+        var guestId = await harness.RegisterGuestAsync(Households.Family());
+        await harness.StageAsync(guestId, "Waiting");
+        var round = await harness.NextRoundAsync();
+        round.Tokens.Should().HaveCount(2, "the household's assigned host and one alternative");
+        var proposed = await Task.WhenAll(round.Tokens.Select(async token => (await harness.Links.FindAsync(token, CancellationToken.None)).Choices.Single().Value));
+        proposed.Should().BeEquivalentTo(hosts);
+
+        var approvals = await Task.WhenAll(harness.AnswerAsync(round, proposed[0], link: 0), harness.AnswerAsync(round, proposed[1], link: 1));
+
+        approvals.Select(approval => approval.Outcome).Should().BeEquivalentTo([RedeemOutcome.Recorded, RedeemOutcome.Refused]);
+        approvals.Single(approval => approval.Outcome == RedeemOutcome.Refused).Reason.Should().Contain("Voor dit huishouden is zojuist een ander voorstel goedgekeurd");
+        await harness.EmailAsync(WorkflowHarness.Connector, "Kennismaking plannen");
+        var refused = round.Tokens[approvals[0].Outcome == RedeemOutcome.Refused ? 0 : 1];
+        (await harness.Links.FindAsync(refused, CancellationToken.None)).State.Should().Be(ApprovalState.Superseded, "the household is matched, so its other proposals are closed");
+        harness.Sent.Count(email => email.Subject.StartsWith("Kennismaking plannen", StringComparison.Ordinal)).Should().Be(1);
+        (await harness.Pool.OffersAsync(CancellationToken.None)).Should().ContainSingle("the host not chosen stays available");
+    }
+
+    [Fact]
+    public async Task Every_morning_the_matcher_sees_regional_shortages_why_nothing_fits_and_the_proposals_explained_in_Dutch()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var hostId = await harness.AvailableHostAsync(Households.Host());
         var withDog = await harness.RegisterGuestAsync(Households.Family() with { Pets = [RefugeeHome.Matching.PetKind.Dog], ContactEmail = "dog@example.org" });
         var inGroningen = await harness.RegisterGuestAsync(Households.Family() with { PreferredMunicipality = "Groningen", ContactEmail = "gr@example.org" });
         await harness.StageAsync(withDog, "Waiting");
         await harness.StageAsync(inGroningen, "Waiting");
-        await WorkflowRegistration.StartStandingAsync(harness.Client, CancellationToken.None);
-        await harness.StageAsync("matching-daily", "Overview");
 
-        await harness.AdvanceAsync(TimeSpan.FromDays(1));
-        var overview = await harness.EmailAsync(WorkflowHarness.Matcher, "Matching-overzicht");
+        var overview = await harness.NextRoundAsync();
 
-        overview.Html.Should().Contain("2 huishoudens wachten, 1 gastgezinnen zijn beschikbaar");
+        overview.Html.Should().Contain("2 huishoudens wachten, 1 gastgezinnen zijn beschikbaar. Vandaag zijn er voorstellen voor 1 huishoudens");
         overview.Html.Should().Contain("<td>Groningen</td><td>1</td><td>0</td><td>tekort</td>");
         overview.Html.Should().Contain("<td>Utrecht</td><td>1</td><td>1</td><td></td>");
         overview.Html.Should().Contain($"{withDog} (Utrecht), 1 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: huisdier niet welkom: 1");
-        overview.Html.Should().NotContain(inGroningen + " (", "a household hosts fit, waiting one day, is not listed");
+        overview.Html.Should().NotContain(withDog + "</h3>", "nothing fits the household with a dog, so nothing is proposed");
+        overview.Html.Should().Contain($"<h3>{inGroningen}</h3><p>Groningen, wens: Groningen, 2 volwassenen, 1 minderjarigen, 1 dagen wachtend</p>");
+        overview.Html.Should().Contain($"Gastgezin {hostId}: Utrecht, plaats voor 4, talen: Engels, Nederlands")
+            .And.Contain("Taal: +30 / 30 — gedeelde taal: Engels")
+            .And.Contain("Plaats: +0 / 25 — Utrecht, 159 km van de gewenste gemeente Groningen: te ver")
+            .And.Contain("Woonruimte: +10 / 10 — eigen kamer, zoals gewenst");
         overview.Html.Should().NotContain("Oudegracht").And.NotContain("olena");
     }
 }

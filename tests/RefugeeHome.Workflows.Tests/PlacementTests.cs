@@ -59,14 +59,15 @@ public sealed class PlacementTests
     {
         var hostId = await harness.AvailableHostAsync(Households.Host());
         var guestId = await harness.RegisterGuestAsync(Households.Family());
-        (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Matcher, "Koppelvoorstellen"), hostId)).Outcome.Should().Be(RedeemOutcome.Recorded);
+        await harness.StageAsync(guestId, "Waiting");
+        (await harness.AnswerAsync(await harness.NextRoundAsync(), hostId)).Outcome.Should().Be(RedeemOutcome.Recorded);
         (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Connector, "Kennismaking plannen"), "scheduled", new() { ["date"] = "2026-11-25" }))
             .Outcome.Should().Be(RedeemOutcome.Recorded);
         (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Connector, "Uitkomst kennismaking"), "agreed", new() { ["moveIn"] = "2026-11-30" }))
             .Outcome.Should().Be(RedeemOutcome.Recorded);
         var status = await harness.StageAsync(guestId, "Placement");
         await harness.StageAsync(status.PlacementId!, "MoveInAgreed");
-        await harness.AdvanceAsync(TimeSpan.FromDays(7));
+        await harness.AdvanceAsync(new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero) - harness.Clock.GetUtcNow());
         await harness.StageAsync(status.PlacementId!, "Hosting");
         return (status.PlacementId!, hostId);
     }

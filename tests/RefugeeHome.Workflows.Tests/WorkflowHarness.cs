@@ -88,6 +88,7 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
         holder.Runtime = await DurableRuntime.StartAsync(
             services.GetRequiredService<TableServiceClient>(), new DurableTaskRegistry().AddWorkflows(services),
             new DurableRuntimeOptions { PartitionCount = 2, MaxPollInterval = TimeSpan.FromMilliseconds(50), Clock = clock });
+        await WorkflowRegistration.StartStandingAsync(holder.Runtime.Client, CancellationToken.None);
         return new WorkflowHarness(azurite, services, holder.Runtime, clock, mail);
     }
 
@@ -180,11 +181,13 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
     /// <summary>Registers a host and walks it through screening and VOG until it is available for matching.</summary>
     public async Task<string> AvailableHostAsync(HostRegistration registration)
     {
+        int Next(string to, string subject) => Sent.Count(email => email.To == to && email.Subject.Contains(subject, StringComparison.Ordinal)) + 1;
+        var (screenings, checks) = (Next(Screener, "Screening"), Next(Screener, "VOG controleren"));
         var hostId = await RegisterHostAsync(registration);
-        var screening = await EmailAsync(Screener, "Screening");
+        var screening = await EmailAsync(Screener, "Screening", screenings);
         (await AnswerAsync(screening, "suitable", new() { ["childSafety"] = "yes" })).Outcome.Should().Be(RedeemOutcome.Recorded);
         (await UploadAsync(await EmailAsync(registration.Email, "VOG"), Pdf)).Outcome.Should().Be(RedeemOutcome.Recorded);
-        (await AnswerAsync(await EmailAsync(Screener, "VOG controleren"), "approve")).Outcome.Should().Be(RedeemOutcome.Recorded);
+        (await AnswerAsync(await EmailAsync(Screener, "VOG controleren", checks), "approve")).Outcome.Should().Be(RedeemOutcome.Recorded);
         await StageAsync(hostId, "Available");
         return hostId;
     }
@@ -197,6 +200,18 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
 
     /// <summary>The smallest file a PDF reader accepts as a document, as far as the store checks.</summary>
     public static readonly byte[] Pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    /// <summary>Moves the clock to the next morning's round of matching and returns the matcher's email of that round.</summary>
+    public async Task<SentEmail> NextRoundAsync()
+    {
+        var rounds = Sent.Count(email => email.To == Matcher && email.Subject.StartsWith(RoundSubject, StringComparison.Ordinal));
+        var now = Clock.GetUtcNow();
+        var morning = new DateTimeOffset(now.UtcDateTime.Date.AddHours(6), TimeSpan.Zero);
+        Clock.Advance((morning > now ? morning : morning.AddDays(1)) - now);
+        return await EmailAsync(Matcher, RoundSubject, rounds + 1);
+    }
+
+    public const string RoundSubject = "Koppelvoorstellen en overzicht";
 
     /// <summary>Moves the clock forward in steps, letting the runtime fire what came due at each.</summary>
     public async Task AdvanceAsync(TimeSpan by, TimeSpan? step = null)

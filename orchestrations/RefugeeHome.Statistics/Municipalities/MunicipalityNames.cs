@@ -8,18 +8,18 @@ namespace RefugeeHome.Statistics.Municipalities;
 /// Maps the ways people write a municipality ("'s-Hertogenbosch", "s-Hertogenbosch", "Den Bosch") to one canonical
 /// name, so variants do not split the counts. The list with its aliases is data (<c>municipalities.json</c>); a name
 /// not on it is kept in its cleaned form, never dropped. Each listed municipality also names its province, the region
-/// matching and the matcher's shortage view group by.
+/// matching and the matcher's shortage view group by, and where it lies, for distances between municipalities.
 /// </summary>
 public sealed class MunicipalityNames
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<string, string> _canonicalByKey;
-    private readonly Dictionary<string, string> _provinceByName;
+    private readonly Dictionary<string, Entry> _entryByName;
 
-    private MunicipalityNames(Dictionary<string, string> canonicalByKey, Dictionary<string, string> provinceByName)
+    private MunicipalityNames(Dictionary<string, string> canonicalByKey, Dictionary<string, Entry> entryByName)
     {
         _canonicalByKey = canonicalByKey;
-        _provinceByName = provinceByName;
+        _entryByName = entryByName;
     }
 
     /// <summary>The list shipped with the product.</summary>
@@ -44,7 +44,11 @@ public sealed class MunicipalityNames
 
     /// <summary>The province of a municipality on the list (written in any known spelling), or null for one not on it.</summary>
     public string? ProvinceOf(string written) =>
-        _provinceByName.TryGetValue(Normalize(written), out var province) ? province : null;
+        _entryByName.TryGetValue(Normalize(written), out var entry) ? entry.Province : null;
+
+    /// <summary>Where a municipality on the list lies (its town hall, in degrees), or null for one not on it.</summary>
+    public (double Latitude, double Longitude)? PositionOf(string written) =>
+        _entryByName.TryGetValue(Normalize(written), out var entry) ? (entry.Latitude, entry.Longitude) : null;
 
     /// <summary>Trims, folds white space and turns typographic apostrophes into plain ones.</summary>
     private static string Clean(string written) =>
@@ -88,8 +92,8 @@ public sealed class MunicipalityNames
             }
         }
 
-        return new MunicipalityNames(canonicalByKey, entries.ToDictionary(entry => entry.Name, entry => entry.Province, StringComparer.Ordinal));
+        return new MunicipalityNames(canonicalByKey, entries.ToDictionary(entry => entry.Name, StringComparer.Ordinal));
     }
 
-    private sealed record Entry(string Name, string Province, IReadOnlyList<string> Aliases);
+    private sealed record Entry(string Name, string Province, double Latitude, double Longitude, IReadOnlyList<string> Aliases);
 }

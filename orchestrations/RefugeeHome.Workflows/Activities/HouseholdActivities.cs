@@ -42,7 +42,10 @@ internal sealed class HouseholdActivities(
             preferences.AcceptedPets.ToHashSet(), preferences.StepFree, host.AvailableFrom, host.AvailableUntil,
             preferences.AcceptedHouseholds.Count == 0 ? AnyHousehold : preferences.AcceptedHouseholds.ToHashSet(),
             preferences.Languages.ToHashSet(StringComparer.Ordinal), preferences.Accommodation, preferences.SmokeFree, preferences.WelcomesFamilies,
-            new HashSet<string>(StringComparer.Ordinal)), cancellationToken);
+            new HashSet<string>(StringComparer.Ordinal))
+        {
+            Position = GuestHouseholds.PositionOf(host.Municipality),
+        }, cancellationToken);
         return true;
     }
 
@@ -63,7 +66,7 @@ internal sealed class HouseholdActivities(
             return false;
         }
 
-        await guests.SetStatusAsync(change.GuestId, change.Status, change.StartsWaiting ? clock.GetUtcNow() : null, cancellationToken);
+        await guests.SetStatusAsync(change.GuestId, change.Status, change.StartsWaiting ? clock.GetUtcNow() : null, change.RematchPriority, cancellationToken);
         if (change.Statistics is { } stage)
         {
             await statistics.RecordGuestAsync(change.GuestId, guest.Registration.Municipality, stage, cancellationToken);

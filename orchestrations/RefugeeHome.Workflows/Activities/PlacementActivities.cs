@@ -42,7 +42,7 @@ internal sealed class PlacementActivities(
     {
         var host = await hosts.FindAsync(placement.HostId, cancellationToken);
         await placements.MergeAsync(placement.PlacementId, new Dictionary<string, string> { ["stage"] = "Hosting" }, cancellationToken);
-        await guests.SetStatusAsync(placement.GuestId, "Placed", null, cancellationToken);
+        await guests.SetStatusAsync(placement.GuestId, "Placed", null, null, cancellationToken);
         var guest = await guests.FindAsync(placement.GuestId, cancellationToken);
         if (guest is not null)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RefugeeHome.Approvals;
 using RefugeeHome.Durable;
 using RefugeeHome.Matching;
 using RefugeeHome.Notifications;
@@ -8,21 +9,25 @@ using SendGrid.Helpers.Mail;
 namespace RefugeeHome.Workflows.Matching;
 
 /// <summary>
-/// The matcher's daily overview. Per region, how many households wait and how many hosts are available, so a shortage
+/// The matcher's daily email. Per region, how many households wait and how many hosts are available, so a shortage
 /// shows before it becomes a queue. Then every household nothing fits, and every household waiting long, with why:
-/// how many hosts each hard rule excludes. Ids, regions and counts only.
+/// how many hosts each hard rule excludes. Then the day's proposals of the households waiting longest, each with its
+/// approval link, and the link to the round's page that lists them all. Ids, regions, counts and scores only.
 /// </summary>
 internal sealed class MatchingOverview(
-    GuestRegistry guests, MatchingPool pool, Mailer mailer, EmailTemplates templates, WorkflowOptions options, MatchingOptions matching, TimeProvider clock)
+    GuestRegistry guests, MatchingPool pool, MatchingRounds rounds, ApprovalLinks links, Mailer mailer, EmailTemplates templates,
+    WorkflowOptions options, MatchingOptions matching, TimeProvider clock)
 {
-    private const string Message = "matching-daily";
+    private static readonly IReadOnlySet<string> NoDeclines = new HashSet<string>();
 
     public async Task<int> SendAsync(TaskActivityContext activity, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var offers = await pool.OffersAsync(cancellationToken);
+        var declines = await pool.DeclinesAsync(cancellationToken);
         var waiting = await guests.WithStatusAsync("Waiting", cancellationToken);
-        string Label(string key) => templates.Label(Message, options.StaffLanguage, key) ?? key;
+        var index = HostIndex.Build(offers, today, matching);
+        string Label(string key) => templates.Label(MatchingRounds.Message, options.StaffLanguage, key) ?? key;
         var unknownRegion = Label("region.unknown");
 
         var hostsByRegion = offers.GroupBy(offer => Region(offer.Region)).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
@@ -38,27 +43,21 @@ internal sealed class MatchingOverview(
         var cases = new List<(int Waited, object Case)>();
         foreach (var guest in waiting)
         {
-            var household = GuestHouseholds.From(guest, rematchPriority: false, await pool.DeclinedHostsAsync(guest.GuestId, cancellationToken), today);
+            var household = GuestHouseholds.From(guest, declines.GetValueOrDefault(guest.GuestId) ?? NoDeclines, today);
             var waited = today.DayNumber - household.WaitingSince.DayNumber;
-            var ranking = Ranking.Rank(household, offers, today, 1, matching);
-            if (ranking.Proposals.Count > 0 && waited < options.LongWaitAfter.TotalDays)
+            var excluded = index.Excluded(household);
+            var fitting = index.Count - excluded.Values.Sum();
+            if (fitting > 0 && waited < options.LongWaitAfter.TotalDays)
             {
                 continue;
             }
 
-            var fitting = offers.Count - ranking.Excluded.Values.Sum();
-            var reasons = ranking.Excluded.Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Value)
+            var reasons = excluded.Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Value)
                 .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{Label("exclusion." + pair.Key)}: {pair.Value}"));
-            cases.Add((waited, new
-            {
-                guestRef = guest.GuestId,
-                region = Region(GuestHouseholds.RegionOf(guest)),
-                waited,
-                fitting,
-                reasons = string.Join("; ", reasons),
-            }));
+            cases.Add((waited, new { guestRef = guest.GuestId, region = Region(GuestHouseholds.RegionOf(guest)), waited, fitting, reasons = string.Join("; ", reasons) }));
         }
 
+        var round = await rounds.ReadAsync(today, 0, options.HouseholdsInEmail, cancellationToken);
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["date"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -66,8 +65,26 @@ internal sealed class MatchingOverview(
             ["hostsTotal"] = offers.Count,
             ["regions"] = regions,
             ["cases"] = cases.OrderByDescending(entry => entry.Waited).Select(entry => entry.Case).ToList(),
+            ["proposedTotal"] = round?.Total ?? 0,
+            ["households"] = round?.Households.Select(household => new
+            {
+                guestRef = household.GuestId,
+                household.Region,
+                wish = household.WishedMunicipality ?? Label("wish.none"),
+                household.Adults,
+                household.Minors,
+                waited = household.WaitedDays,
+                rematch = household.RematchPriority,
+                proposals = household.Proposals.Select(proposal => new
+                {
+                    lines = proposal.Lines,
+                    link = links.AddressOf("approve", links.TokenOf(household.GuestId, MatchReservationGuard.Purpose, proposal.IssueKey)).ToString(),
+                }).ToList(),
+            }).ToList() ?? [],
+            ["more"] = Math.Max(0, (round?.Total ?? 0) - (round?.Households.Count ?? 0)),
+            ["pageLink"] = links.SignedPage("matching", MatchingRounds.Partition(today)).ToString(),
         };
-        await mailer.SendOnceAsync(activity.CallKey, new EmailAddress(options.MatcherEmail), options.StaffLanguage, Message, model, cancellationToken);
+        await mailer.SendOnceAsync(activity.CallKey, new EmailAddress(options.MatcherEmail), options.StaffLanguage, MatchingRounds.Message, model, cancellationToken);
         return cases.Count;
 
         string Region(string region) => region.Length == 0 ? unknownRegion : region;

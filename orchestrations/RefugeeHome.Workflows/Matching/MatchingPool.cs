@@ -131,18 +131,44 @@ public sealed class MatchingPool(TableServiceClient tables)
     public Task RecordDeclineAsync(string hostId, string guestId, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(new TableEntity(Partition, $"declined|{guestId}|{hostId}"), TableUpdateMode.Replace, cancellationToken);
 
-    /// <summary>Hosts the guest household and a host declined, either way.</summary>
-    public async Task<IReadOnlySet<string>> DeclinedHostsAsync(string guestId, CancellationToken cancellationToken)
+    /// <summary>For every guest household that declined a host or was declined, those hosts.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> DeclinesAsync(CancellationToken cancellationToken)
     {
-        var prefix = $"declined|{guestId}|";
-        var hosts = new HashSet<string>(StringComparer.Ordinal);
+        var declines = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        await foreach (var key in KeysAsync("declined|", cancellationToken))
+        {
+            var (guestId, hostId) = (key.Split('|')[0], key.Split('|')[1]);
+            if (!declines.TryGetValue(guestId, out var hosts))
+            {
+                declines[guestId] = hosts = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            hosts.Add(hostId);
+        }
+
+        return declines.ToDictionary(pair => pair.Key, pair => (IReadOnlySet<string>)pair.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Guest households reserved for a placement, whose approval the workflow is taking up.</summary>
+    public async Task<IReadOnlySet<string>> ReservedGuestsAsync(CancellationToken cancellationToken)
+    {
+        var guests = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var key in KeysAsync("guest|", cancellationToken))
+        {
+            guests.Add(key);
+        }
+
+        return guests;
+    }
+
+    // The rest of each row key that starts with prefix (which ends in the separator '|').
+    private async IAsyncEnumerable<string> KeysAsync(string prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await foreach (var row in _table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            hosts.Add(row.RowKey[prefix.Length..]);
+            yield return row.RowKey[prefix.Length..];
         }
-
-        return hosts;
     }
 
     private async Task<TableEntity?> ReservationAsync(string key, CancellationToken cancellationToken)
@@ -155,16 +181,19 @@ public sealed class MatchingPool(TableServiceClient tables)
     private sealed record StoredOffer(
         string HostId, string Municipality, string Region, int Capacity, bool AcceptsChildren, bool ChildSafetyScreened, PetKind[] AcceptedPets,
         bool StepFree, DateOnly AvailableFrom, DateOnly? AvailableUntil, HouseholdKind[] AcceptedHouseholds, string[] Languages,
-        Accommodation Accommodation, bool SmokeFree, bool WelcomesFamilies, string[] DeclinedGuests)
+        Accommodation Accommodation, bool SmokeFree, bool WelcomesFamilies, string[] DeclinedGuests, GeoPoint? Position)
     {
         public static StoredOffer From(HostOffer offer) => new(
             offer.HostId, offer.Municipality, offer.Region, offer.Capacity, offer.AcceptsChildren, offer.ChildSafetyScreened, [.. offer.AcceptedPets],
             offer.StepFree, offer.AvailableFrom, offer.AvailableUntil, [.. offer.AcceptedHouseholds], [.. offer.Languages],
-            offer.Accommodation, offer.SmokeFree, offer.WelcomesFamilies, [.. offer.DeclinedGuests]);
+            offer.Accommodation, offer.SmokeFree, offer.WelcomesFamilies, [.. offer.DeclinedGuests], offer.Position);
 
         public HostOffer ToOffer() => new(
             HostId, Municipality, Region, Capacity, AcceptsChildren, ChildSafetyScreened, AcceptedPets.ToHashSet(), StepFree, AvailableFrom, AvailableUntil,
             AcceptedHouseholds.ToHashSet(), Languages.ToHashSet(StringComparer.Ordinal), Accommodation, SmokeFree, WelcomesFamilies,
-            DeclinedGuests.ToHashSet(StringComparer.Ordinal));
+            DeclinedGuests.ToHashSet(StringComparer.Ordinal))
+        {
+            Position = Position,
+        };
     }
 }

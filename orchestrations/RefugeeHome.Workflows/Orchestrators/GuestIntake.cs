@@ -1,13 +1,15 @@
 using RefugeeHome.Durable;
 using RefugeeHome.Statistics;
+using RefugeeHome.Workflows.Matching;
 
 namespace RefugeeHome.Workflows.Orchestrators;
 
 /// <summary>
 /// One guest household from registration to departure. A household with a minor who has no parent or guardian in it
-/// never enters matching: the case goes to guardianship and the municipality is told. Otherwise the household waits,
-/// the matcher gets rounds of proposals, and an approved proposal runs as a placement. A declined introduction, or a
-/// departure to another host, brings the household back to matching, after a placement with priority.
+/// never enters matching: the case goes to guardianship and the municipality is told. Otherwise the household waits
+/// while the daily round of matching proposes hosts for it, and the proposal the matcher approves runs as a placement.
+/// A declined introduction, or a departure to another host, brings the household back to matching, after a placement
+/// with priority.
 /// </summary>
 internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOptions options, GuestIntakeInput input)
 {
@@ -23,41 +25,35 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
 
     private async Task<string> RunAsync()
     {
-        if (input.Round == 0 && !await AdmitAsync())
+        if (!input.Admitted && !await AdmitAsync())
         {
             return await EndAsync("Guardianship", GuestStage.Referred);
         }
 
-        await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Waiting", GuestStage.Waiting, StartsWaiting: input.Round == 0));
-        for (var round = input.Round + 1; ; round++)
+        await _steps.CallAsync(ActivityNames.SetGuestStage,
+            new GuestStageChange(input.GuestId, "Waiting", GuestStage.Waiting, StartsWaiting: !input.Admitted, input.RematchPriority));
+        _steps.Status("Waiting", "matcher");
+        var approval = (await Waits.AnswerAsync(context, [MatchReservationGuard.Purpose], []))!;
+
+        // The proposals not chosen would be refused now; closing them says so before anyone tries.
+        await _steps.CallAsync(ActivityNames.CloseQuestion, MatchReservationGuard.Purpose);
+        var placement = new PlacementCase(PlacementIds.From(approval.LinkId), approval.Choice, input.GuestId);
+        await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Matched", null, StartsWaiting: false, RematchPriority: false));
+        _steps.Status("Placement", null, placement.PlacementId);
+        var result = await context.CallSubOrchestratorAsync<PlacementResult>(ActivityNames.Placement, placement,
+            new SubOrchestrationOptions(placement.PlacementId));
+        if (result.Outcome == "declined" || result.Destination == "another-host")
         {
-            var proposed = await _steps.CallAsync<int>(ActivityNames.ProposeMatches, new ProposalRound(input.GuestId, round, input.RematchPriority));
-            _steps.Status("Waiting", proposed > 0 ? "matcher" : "hosts");
-            var approval = await Waits.AnswerAsync(context, ["match"], [],
-                giveUpAt: context.CurrentUtcDateTime + (proposed > 0 ? options.ProposalRoundLength : options.NoProposalRetryAfter));
-            if (approval is null)
-            {
-                continue;
-            }
-
-            var placement = new PlacementCase(PlacementIds.From(approval.LinkId), approval.Choice, input.GuestId);
-            await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Matched", null, StartsWaiting: false));
-            _steps.Status("Placement", null, placement.PlacementId);
-            var result = await context.CallSubOrchestratorAsync<PlacementResult>(ActivityNames.Placement, placement,
-                new SubOrchestrationOptions(placement.PlacementId));
-            if (result.Outcome == "declined" || result.Destination == "another-host")
-            {
-                context.ContinueAsNew(input with { Round = round, RematchPriority = input.RematchPriority || result.Outcome == "departed" });
-                return "Waiting";
-            }
-
-            return await EndAsync("Departed", GuestStage.Ended);
+            context.ContinueAsNew(input with { Admitted = true, RematchPriority = input.RematchPriority || result.Outcome == "departed" });
+            return "Waiting";
         }
+
+        return await EndAsync("Departed", GuestStage.Ended);
     }
 
     private async Task<bool> AdmitAsync()
     {
-        await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Registered", null, StartsWaiting: false));
+        await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Registered", null, StartsWaiting: false, RematchPriority: false));
         var facts = await _steps.CallAsync<GuestFacts>(ActivityNames.ReadGuest, input.GuestId);
         if (facts.MayBeMatched)
         {
@@ -73,7 +69,7 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
 
     private async Task<string> EndAsync(string outcome, GuestStage stage)
     {
-        await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, outcome, stage, StartsWaiting: false));
+        await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, outcome, stage, StartsWaiting: false, RematchPriority: false));
         _steps.Status(outcome, null);
         await _steps.RetainThenForgetAsync(ActivityNames.ForgetGuest, input.GuestId, options.RetainAfterEnd);
         return outcome;
