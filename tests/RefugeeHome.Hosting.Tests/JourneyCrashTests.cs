@@ -44,6 +44,9 @@ public sealed class JourneyCrashTests
             eligibilityRecorded = true, contactEmail = "irina.crash@example.org", members = new object[] { new { age = 41 }, new { age = 12, custody = "ParentInHousehold", custodianIndex = 0 } },
         });
         var guestId = (await guestResponse.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetString()!;
+        await browser.StageAsync(guestId, "Waiting");
+        await browser.AdvanceAsync(1);
+        today = today.AddDays(1);
 
         // The matcher's approval starts the placement; the runner dies again while it reserves, signals and emails.
         (await browser.AnswerAsync((await browser.EmailAsync(Matcher, "Koppelvoorstellen")).Links[0], hostId)).Status.Should().Be(HttpStatusCode.OK);

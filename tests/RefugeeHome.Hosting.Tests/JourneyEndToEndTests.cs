@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using AwesomeAssertions;
 using RefugeeHome.Hosting.LocalStorage;
 using RefugeeHome.Testing;
@@ -14,7 +15,7 @@ namespace RefugeeHome.Hosting.Tests;
 /// extension, and the departure. Each journey test has an emulator of its own: the matching pool and the outbox are
 /// shared by everyone who uses the storage account.
 /// </summary>
-public sealed class JourneyEndToEndTests
+public sealed partial class JourneyEndToEndTests
 {
     private const string CoordinatorKey = "coordinator-test-key";
     private const string Host = "anke.e2e@example.org";
@@ -85,7 +86,11 @@ public sealed class JourneyEndToEndTests
 
         // The matcher approves the proposal; the connector schedules and records the introduction.
         var proposals = await browser.EmailAsync(Matcher, "Koppelvoorstellen");
+        var roundPage = RoundPage().Match(proposals.Html).Groups["url"].Value;
+        var roundBefore = await (await browser.GetAsync(roundPage)).Content.ReadAsStringAsync(cancellation);
+        using var forged = await browser.GetAsync(roundPage[..^4] + "AAAA");
         (await browser.AnswerAsync(proposals.Links[0], hostId)).Status.Should().Be(HttpStatusCode.OK);
+        var roundAfter = await (await browser.GetAsync(roundPage)).Content.ReadAsStringAsync(cancellation);
         var introduction = today.AddDays(2);
         var moveIn = today.AddDays(5);
         (await browser.AnswerAsync((await browser.EmailAsync(Connector, "Kennismaking plannen")).Links[0], "scheduled", ("date", Day(introduction)), ("interpreter", "uk")))
@@ -143,6 +148,9 @@ public sealed class JourneyEndToEndTests
         document.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
         documentBytes.Should().Equal(Pdf);
         proposals.Html.Should().Contain("Utrecht").And.NotContain("Oudegracht").And.NotContain("3511");
+        roundBefore.Should().Contain(guestId).And.Contain($"Gastgezin {hostId}: Utrecht").And.Contain("Bekijken en goedkeuren").And.NotContain("Oudegracht");
+        roundAfter.Should().Contain("goedgekeurd").And.NotContain("Bekijken en goedkeuren");
+        forged.StatusCode.Should().Be(HttpStatusCode.NotFound);
         scheduledForGuest.Html.Should().Contain(Day(introduction)).And.Contain("Українська");
         tooEarly.Status.Should().Be(HttpStatusCode.BadRequest);
         tooEarly.Page.Should().Contain("Verhuisdatum: deze datum ligt te vroeg.");
@@ -173,4 +181,7 @@ public sealed class JourneyEndToEndTests
     ];
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("href=\"(?<url>http://127\\.0\\.0\\.1:[0-9]+/matching/[^\"]+)\"")]
+    private static partial Regex RoundPage();
 }
