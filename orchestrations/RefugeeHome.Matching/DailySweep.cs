@@ -9,7 +9,8 @@ public sealed record SweepProposal(string GuestId, string HostId, double Score);
 /// <summary>What a sweep proposes, and the households it could not propose anyone for.</summary>
 /// <param name="Proposals">The assignment: at most one host per household and one household per host.</param>
 /// <param name="Alternatives">
-/// Further hosts for households that have a proposal, from the hosts nobody was proposed, each to one household only.
+/// Further hosts for households that have a proposal, from the hosts nobody was proposed, each to one household only,
+/// each from near the top of its household's ranking.
 /// </param>
 /// <param name="Unmatched">Households without a proposal this round.</param>
 public sealed record SweepResult(IReadOnlyList<SweepProposal> Proposals, IReadOnlyList<SweepProposal> Alternatives, IReadOnlyList<string> Unmatched);
@@ -76,7 +77,7 @@ public static class DailySweep
             .OrderBy(proposal => proposal.GuestId, StringComparer.Ordinal)
             .ToList();
         var matched = proposals.Select(proposal => proposal.GuestId).ToHashSet(StringComparer.Ordinal);
-        var dealt = Deal(ordered, options, feeds, owner, alternatives);
+        var dealt = Deal(ordered, options, feeds, owner, alternatives, lookFurther: candidates * alternatives);
         foreach (var feed in feeds)
         {
             feed.Dispose();
@@ -86,50 +87,61 @@ public static class DailySweep
     }
 
     // Each household with a proposal takes, in turn, its best host nobody has been proposed yet: first from the
-    // candidates it held in the auction, then further down its ranking.
+    // candidates it held in the auction, then further down its ranking. Households that rank alike meet the same taken
+    // hosts there, so each looks at most lookFurther hosts further; an alternative far down a ranking helps no one.
     private static List<SweepProposal> Deal(
         GuestHousehold[] ordered, (HostOffer Host, double Score)[][] options, IEnumerator<(HostOffer Host, double Score)>[] feeds,
-        Dictionary<string, int> owner, int alternatives)
+        Dictionary<string, int> owner, int alternatives, int lookFurther)
     {
         var dealt = new List<SweepProposal>();
         var taken = new HashSet<string>(owner.Keys, StringComparer.Ordinal);
         var turns = owner.Values
             .OrderBy(index => ordered[index].WaitingSince).ThenBy(index => ordered[index].GuestId, StringComparer.Ordinal)
-            .Select(index => (Index: index, Held: 0))
+            .Select(index => new Turn(index))
             .ToList();
         for (var round = 0; round < alternatives && turns.Count > 0; round++)
         {
-            for (var turn = 0; turn < turns.Count; turn++)
+            foreach (var turn in turns)
             {
-                var (index, held) = turns[turn];
-                (HostOffer Host, double Score)? next = null;
-                while (next is null && held < options[index].Length)
-                {
-                    var candidate = options[index][held++];
-                    next = taken.Contains(candidate.Host.HostId) ? null : candidate;
-                }
-
-                while (next is null && feeds[index].MoveNext())
-                {
-                    next = taken.Contains(feeds[index].Current.Host.HostId) ? null : feeds[index].Current;
-                }
-
-                turns[turn] = (index, held);
-                if (next is { } chosen)
+                if (NextFree(turn, options[turn.Index], feeds[turn.Index], taken, lookFurther) is { } chosen)
                 {
                     taken.Add(chosen.Host.HostId);
-                    dealt.Add(new SweepProposal(ordered[index].GuestId, chosen.Host.HostId, chosen.Score));
+                    dealt.Add(new SweepProposal(ordered[turn.Index].GuestId, chosen.Host.HostId, chosen.Score));
                 }
                 else
                 {
-                    turns[turn] = (-1, 0);
+                    turn.Done = true;
                 }
             }
 
-            turns.RemoveAll(entry => entry.Index < 0);
+            turns.RemoveAll(turn => turn.Done);
         }
 
         return dealt;
+    }
+
+    private static (HostOffer Host, double Score)? NextFree(
+        Turn turn, (HostOffer Host, double Score)[] held, IEnumerator<(HostOffer Host, double Score)> feed, HashSet<string> taken, int lookFurther)
+    {
+        while (turn.Held < held.Length)
+        {
+            var candidate = held[turn.Held++];
+            if (!taken.Contains(candidate.Host.HostId))
+            {
+                return candidate;
+            }
+        }
+
+        while (turn.LookedFurther < lookFurther && feed.MoveNext())
+        {
+            turn.LookedFurther++;
+            if (!taken.Contains(feed.Current.Host.HostId))
+            {
+                return feed.Current;
+            }
+        }
+
+        return null;
     }
 
     // The next hosts of a household's ranking that are not taken; a taken host stays taken for the rest of the round.
@@ -177,5 +189,17 @@ public static class DailySweep
         var outbid = owner.TryGetValue(hostId, out var previous) ? previous : -1;
         owner[hostId] = bidder;
         return outbid;
+    }
+
+    // Where a household stands in its ranking while alternatives are dealt.
+    private sealed class Turn(int index)
+    {
+        public int Index { get; } = index;
+
+        public int Held { get; set; }
+
+        public int LookedFurther { get; set; }
+
+        public bool Done { get; set; }
     }
 }

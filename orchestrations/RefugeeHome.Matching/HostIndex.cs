@@ -21,8 +21,9 @@ public sealed class HostIndex
     private readonly DateOnly _today;
     private readonly MatchingOptions _options;
 
-    // Households the hard rules cannot tell apart are allowed the same rule classes; many share one.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool[]> _allowedByGuestKey = new(StringComparer.Ordinal);
+    // Households the hard rules cannot tell apart get the same verdict on every rule class; many share one.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RuleVerdict> _verdictByGuestKey = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (double HostPart, int[] Classes)[]> _groupsByGuestScoreKey = new(StringComparer.Ordinal);
 
     private HostIndex(HostOffer[] hosts, int[] ruleClassOf, HostOffer[] ruleRepresentatives, HostOffer[] scoreRepresentatives, int[][] scoreMembers, DateOnly today, MatchingOptions options)
     {
@@ -85,7 +86,7 @@ public sealed class HostIndex
     public IEnumerable<(HostOffer Host, double Score)> Ranked(GuestHousehold guest)
     {
         ArgumentNullException.ThrowIfNull(guest);
-        var allowed = _allowedByGuestKey.GetOrAdd(GuestRuleKey(guest), _ => AllowedRuleClasses(guest));
+        var allowed = Verdict(guest).Allowed;
         return allowed.Contains(true) ? RankedAllowed(guest, allowed) : [];
     }
 
@@ -96,20 +97,8 @@ public sealed class HostIndex
     public IReadOnlyDictionary<Exclusion, int> Excluded(GuestHousehold guest)
     {
         ArgumentNullException.ThrowIfNull(guest);
-        var probe = guest with { DeclinedHosts = NoDeclines };
-        var excluded = new Dictionary<Exclusion, int>();
-        var allowed = new bool[_ruleRepresentatives.Length];
-        for (var ruleClass = 0; ruleClass < _ruleRepresentatives.Length; ruleClass++)
-        {
-            if (HardRules.FirstBroken(probe, _ruleRepresentatives[ruleClass], _today, _options) is { } rule)
-            {
-                excluded[rule] = excluded.GetValueOrDefault(rule) + _ruleClassSizes[ruleClass];
-            }
-            else
-            {
-                allowed[ruleClass] = true;
-            }
-        }
+        var (allowed, excludedByClass) = Verdict(guest);
+        var excluded = new Dictionary<Exclusion, int>(excludedByClass);
 
         // Declining is the last rule, so only hosts every other rule allows count as declined.
         var declined = guest.DeclinedHosts.Select(IndexOf).Where(index => index >= 0).Concat(_hostsWithDeclines)
@@ -126,15 +115,20 @@ public sealed class HostIndex
 
     private IEnumerable<(HostOffer Host, double Score)> RankedAllowed(GuestHousehold guest, bool[] allowed)
     {
-        foreach (var (score, classes) in ScoreGroups(guest))
+        var (groups, householdPart) = ScoreGroups(guest);
+        for (var group = 0; group < groups.Length;)
         {
-            // Within one score value the classes' members, each in id order, are merged so lower ids come first.
-            var cursors = new PriorityQueue<(int Class, int Position), int>(classes.Length);
-            foreach (var scoreClass in classes)
+            // The total is computed as SoftScore.Total computes it. Two host parts a rounding apart can give one total;
+            // their groups then tie, and a tie is broken by host id.
+            var score = groups[group].HostPart + householdPart;
+            var classes = new List<int>();
+            for (; group < groups.Length && groups[group].HostPart + householdPart == score; group++)
             {
-                cursors.Enqueue((scoreClass, 0), _scoreMembers[scoreClass][0]);
+                classes.AddRange(groups[group].Classes);
             }
 
+            // Within one score the classes' members, each in id order, are merged so lower ids come first.
+            var cursors = new PriorityQueue<(int Class, int Position), int>(classes.Select(scoreClass => ((scoreClass, 0), _scoreMembers[scoreClass][0])));
             while (cursors.TryDequeue(out var cursor, out var index))
             {
                 var host = _hosts[index];
@@ -152,14 +146,18 @@ public sealed class HostIndex
         }
     }
 
-    // The score takes few distinct values (each factor is all or part of its weight), so classes are grouped by value,
-    // best first, instead of sorted one by one. Kept compact: a sweep holds this for every waiting household.
-    private (double Score, int[] Classes)[] ScoreGroups(GuestHousehold guest)
+    // The host's part of the score takes few distinct values (each factor is all or part of its weight), so classes are
+    // grouped by value, best first, instead of sorted one by one. The household's part (waiting, rematch priority) is
+    // the same for every host, so households that differ only in it share one grouping.
+    private ((double HostPart, int[] Classes)[] Groups, double HouseholdPart) ScoreGroups(GuestHousehold guest) =>
+        (_groupsByGuestScoreKey.GetOrAdd(GuestScoreKey(guest), _ => Group(guest)), SoftScore.HouseholdPart(guest, _today, _options));
+
+    private (double HostPart, int[] Classes)[] Group(GuestHousehold guest)
     {
         var byScore = new Dictionary<double, List<int>>();
         for (var scoreClass = 0; scoreClass < _scoreRepresentatives.Length; scoreClass++)
         {
-            var score = SoftScore.Total(guest, _scoreRepresentatives[scoreClass], _today, _options);
+            var score = SoftScore.HostPart(guest, _scoreRepresentatives[scoreClass], _options);
             if (!byScore.TryGetValue(score, out var classes))
             {
                 byScore[score] = classes = [];
@@ -171,16 +169,37 @@ public sealed class HostIndex
         return byScore.OrderByDescending(pair => pair.Key).Select(pair => (pair.Key, pair.Value.ToArray())).ToArray();
     }
 
-    private bool[] AllowedRuleClasses(GuestHousehold guest)
+    private RuleVerdict Verdict(GuestHousehold guest) => _verdictByGuestKey.GetOrAdd(GuestRuleKey(guest), _ => JudgeRuleClasses(guest));
+
+    private RuleVerdict JudgeRuleClasses(GuestHousehold guest)
     {
         // Declines name single hosts, so the classes are judged without them and each visited host is checked.
         var probe = guest with { DeclinedHosts = NoDeclines };
-        return _ruleRepresentatives.Select(representative => HardRules.FirstBroken(probe, representative, _today, _options) is null).ToArray();
+        var allowed = new bool[_ruleRepresentatives.Length];
+        var excluded = new Dictionary<Exclusion, int>();
+        for (var ruleClass = 0; ruleClass < _ruleRepresentatives.Length; ruleClass++)
+        {
+            if (HardRules.FirstBroken(probe, _ruleRepresentatives[ruleClass], _today, _options) is { } rule)
+            {
+                excluded[rule] = excluded.GetValueOrDefault(rule) + _ruleClassSizes[ruleClass];
+            }
+            else
+            {
+                allowed[ruleClass] = true;
+            }
+        }
+
+        return new RuleVerdict(allowed, excluded);
     }
 
     // Everything HardRules reads of a household, apart from its declines.
     private static string GuestRuleKey(GuestHousehold guest) => string.Join('|',
         guest.EligibilityRecorded, guest.UnaccompaniedMinor, guest.Size, guest.Minors > 0, string.Join(',', guest.Pets.Order()), guest.NeedsStepFree, guest.Kind);
+
+    // Everything SoftScore.HostPart reads of a household.
+    private static string GuestScoreKey(GuestHousehold guest) => string.Join('|',
+        string.Join(',', guest.Languages.Order(StringComparer.Ordinal)), guest.PreferredMunicipality?.ToUpperInvariant(), guest.PreferredRegion?.ToUpperInvariant(),
+        guest.PreferredPosition, guest.WishedAccommodation, guest.Smokers, guest.Minors > 0);
 
     private static int ClassOf(Dictionary<string, int> classes, List<HostOffer> representatives, string key, HostOffer representative)
     {
@@ -204,4 +223,7 @@ public sealed class HostIndex
     private static string ScoreKey(HostOffer host) => string.Join('|',
         string.Join(',', host.Languages.Order(StringComparer.Ordinal)), host.Municipality.ToUpperInvariant(), host.Region.ToUpperInvariant(), host.Position,
         host.Accommodation, host.SmokeFree, host.WelcomesFamilies);
+
+    // Which rule classes a household may have, and how many hosts each rule rules out for it, apart from declines.
+    private sealed record RuleVerdict(bool[] Allowed, IReadOnlyDictionary<Exclusion, int> Excluded);
 }

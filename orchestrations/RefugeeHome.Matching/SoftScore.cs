@@ -41,18 +41,32 @@ public static class SoftScore
     }
 
     /// <summary>The total of <see cref="Explain"/>, computed without building the explanation.</summary>
-    public static double Total(GuestHousehold guest, HostOffer host, DateOnly today, MatchingOptions options)
+    public static double Total(GuestHousehold guest, HostOffer host, DateOnly today, MatchingOptions options) =>
+        HostPart(guest, host, options) + HouseholdPart(guest, today, options);
+
+    /// <summary>
+    /// The factors that depend on the host. The total is exactly this plus <see cref="HouseholdPart"/>, so the index
+    /// can order hosts once for households that differ only in the household part.
+    /// </summary>
+    internal static double HostPart(GuestHousehold guest, HostOffer host, MatchingOptions options)
     {
         ArgumentNullException.ThrowIfNull(guest);
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(options);
         var total = guest.Languages.Overlaps(host.Languages) ? options.LanguageWeight : 0;
         total += LocationFraction(guest, host, options, out _) * options.LocationWeight;
-        total += options.WaitingWeight * Math.Min(1.0, Math.Max(0, today.DayNumber - guest.WaitingSince.DayNumber) / (double)options.FullWaitDays);
         total += host.Accommodation >= guest.WishedAccommodation ? options.AccommodationWeight : 0;
         total += guest.Smokers && host.SmokeFree ? 0 : options.SmokingWeight;
-        total += guest.Minors > 0 && host.WelcomesFamilies ? options.FamilyWelcomeWeight : 0;
-        return total + (guest.RematchPriority ? options.RematchWeight : 0);
+        return total + (guest.Minors > 0 && host.WelcomesFamilies ? options.FamilyWelcomeWeight : 0);
+    }
+
+    /// <summary>The factors that are the same for every host: waiting time and rematch priority.</summary>
+    internal static double HouseholdPart(GuestHousehold guest, DateOnly today, MatchingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(guest);
+        ArgumentNullException.ThrowIfNull(options);
+        var waiting = options.WaitingWeight * Math.Min(1.0, Math.Max(0, today.DayNumber - guest.WaitingSince.DayNumber) / (double)options.FullWaitDays);
+        return waiting + (guest.RematchPriority ? options.RematchWeight : 0);
     }
 
     private static ScoreFactor Location(GuestHousehold guest, HostOffer host, MatchingOptions options)

@@ -16,8 +16,7 @@ public static class ActivityNames
     public const string MatchingDaily = "MatchingDaily";
 
     internal const string Settings = "ReadWorkflowSettings";
-    internal const string ProposeDailyMatches = "ProposeDailyMatches";
-    internal const string SendMatchingOverview = "SendMatchingOverview";
+    internal const string RunMatchingRound = "RunMatchingRound";
     internal const string Notify = "Notify";
     internal const string SetHostStage = "SetHostStage";
     internal const string OfferHost = "OfferHost";

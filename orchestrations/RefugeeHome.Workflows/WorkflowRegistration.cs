@@ -40,19 +40,17 @@ public static class WorkflowRegistration
         var placements = new Lazy<PlacementActivities>(() => new PlacementActivities(
             Resolve<PlacementRecords>(), Resolve<MatchingPool>(), Resolve<HostRegistry>(), Resolve<GuestRegistry>(), Resolve<HouseholdStatistics>(),
             Resolve<DurableTaskClient>(), Resolve<WorkflowOptions>(), Resolve<TimeProvider>()));
-        var overview = new Lazy<MatchingOverview>(() => new MatchingOverview(
-            Resolve<GuestRegistry>(), Resolve<MatchingPool>(), Resolve<MatchingRounds>(), Resolve<ApprovalLinks>(), Resolve<Mailer>(), Resolve<EmailTemplates>(),
-            Resolve<WorkflowOptions>(), Resolve<MatchingOptions>(), Resolve<TimeProvider>()));
-        var proposals = new Lazy<DailyProposals>(() => new DailyProposals(
-            Resolve<GuestRegistry>(), Resolve<MatchingPool>(), Resolve<MatchingRounds>(), Resolve<ApprovalLinks>(), Resolve<EmailTemplates>(),
-            Resolve<WorkflowOptions>(), Resolve<MatchingOptions>(), Resolve<TimeProvider>()));
+        var matching = new Lazy<DailyMatching>(() => new DailyMatching(
+            Resolve<GuestRegistry>(), Resolve<MatchingPool>(),
+            new DailyProposals(Resolve<MatchingRounds>(), Resolve<ApprovalLinks>(), Resolve<EmailTemplates>(), Resolve<WorkflowOptions>(), Resolve<MatchingOptions>(), Resolve<TimeProvider>()),
+            new MatchingOverview(Resolve<ApprovalLinks>(), Resolve<Mailer>(), Resolve<EmailTemplates>(), Resolve<WorkflowOptions>()),
+            Resolve<MatchingOptions>(), Resolve<TimeProvider>()));
         return registry
             .AddOrchestratorFunc<HostJourneyInput, string>(ActivityNames.HostJourney, HostJourney.RunAsync)
             .AddOrchestratorFunc<GuestIntakeInput, string>(ActivityNames.GuestIntake, GuestIntake.RunAsync)
             .AddOrchestratorFunc<PlacementCase, PlacementResult>(ActivityNames.Placement, Placement.RunAsync)
             .AddOrchestratorFunc<object, int>(ActivityNames.MatchingDaily, MatchingDaily.RunAsync)
-            .AddActivityFunc<object, int>(ActivityNames.ProposeDailyMatches, (_, _) => proposals.Value.ProposeAsync(none))
-            .AddActivityFunc<object, int>(ActivityNames.SendMatchingOverview, (context, _) => overview.Value.SendAsync(context, none))
+            .AddActivityFunc<object, int>(ActivityNames.RunMatchingRound, (context, _) => matching.Value.RunAsync(context, none))
             .AddActivityFunc<object, WorkflowOptions>(ActivityNames.Settings, (_, _) => Task.FromResult(Resolve<WorkflowOptions>()))
             .AddActivityFunc<Notice, bool>(ActivityNames.Notify, (context, notice) => Resolve<Notifier>().SendAsync(context, notice!, none))
             .AddActivityFunc<string, bool>(ActivityNames.CloseQuestion, async (context, purpose) =>

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 
 namespace RefugeeHome.Matching.Benchmarks;
 
-/// <summary>Ranking all available hosts for one guest household, at three population sizes.</summary>
+/// <summary>Ranking all available hosts for one guest household host by host, at three population sizes.</summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class RankingBenchmark
@@ -18,8 +18,7 @@ public class RankingBenchmark
     public void Setup()
     {
         _hosts = SyntheticPopulation.Hosts(Hosts);
-        _guest = new GuestHousehold("guest-1", 2, 1, false, true, HouseholdKind.Family, new HashSet<PetKind> { PetKind.Cat }, false,
-            new HashSet<string> { "uk", "ru" }, "Zaanstad", "Noord-Holland", SyntheticPopulation.Today.AddDays(-45), Accommodation.PrivateRoom, false, false, new HashSet<string>());
+        _guest = SyntheticPopulation.FamilyWishingZaanstad();
     }
 
     [Benchmark]

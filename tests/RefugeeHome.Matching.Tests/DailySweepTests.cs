@@ -21,6 +21,21 @@ public sealed class DailySweepTests
         }));
 
     [Fact]
+    public void Households_that_differ_only_in_waiting_and_rematch_share_the_index_and_still_rank_as_ranking_does() =>
+        Check.One(Quick, Prop.ForAll(Populations.Scenario().ToArbitrary(), Gen.Choose(0, 400).Two().ToArbitrary(), (scenario, waits) =>
+        {
+            var index = HostIndex.Build(scenario.Hosts, Populations.Today, Options);
+            var variants = new[]
+            {
+                scenario.Guest,
+                scenario.Guest with { GuestId = "guest-2", WaitingSince = Populations.Today.AddDays(-waits.Item1), RematchPriority = !scenario.Guest.RematchPriority },
+                scenario.Guest with { GuestId = "guest-3", WaitingSince = Populations.Today.AddDays(-waits.Item2) },
+            };
+            return variants.All(guest => index.Ranked(guest).Take(10).Select(best => (best.Host.HostId, Math.Round(best.Score, 9)))
+                .SequenceEqual(Ranking.Rank(guest, scenario.Hosts, Populations.Today, 10, Options).Proposals.Select(proposal => (proposal.HostId, Math.Round(proposal.Score, 9)))));
+        }));
+
+    [Fact]
     public void The_index_counts_exclusions_exactly_as_host_by_host_ranking_does() =>
         Check.One(Quick, Prop.ForAll(Populations.Scenario().ToArbitrary(), scenario =>
         {

@@ -1,7 +1,6 @@
 using RefugeeHome.Approvals;
 using RefugeeHome.Matching;
 using RefugeeHome.Notifications;
-using RefugeeHome.Registrations;
 
 namespace RefugeeHome.Workflows.Matching;
 
@@ -12,25 +11,16 @@ namespace RefugeeHome.Workflows.Matching;
 /// household nothing fits today has its old links closed. The round is stored for the matcher's email and page.
 /// </summary>
 internal sealed class DailyProposals(
-    GuestRegistry guests, MatchingPool pool, MatchingRounds rounds, ApprovalLinks links, EmailTemplates templates,
-    WorkflowOptions options, MatchingOptions matching, TimeProvider clock)
+    MatchingRounds rounds, ApprovalLinks links, EmailTemplates templates, WorkflowOptions options, MatchingOptions matching, TimeProvider clock)
 {
-    private static readonly IReadOnlySet<string> NoDeclines = new HashSet<string>();
-
-    /// <summary>Runs the round of today; returns how many households got proposals.</summary>
-    public async Task<int> ProposeAsync(CancellationToken cancellationToken)
+    /// <summary>Runs the round of <paramref name="day"/>; returns its households with proposals, in the order the matcher reads them.</summary>
+    public async Task<IReadOnlyList<RoundHousehold>> ProposeAsync(MatchingDay day, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var offers = await pool.OffersAsync(cancellationToken);
-        var reserved = await pool.ReservedGuestsAsync(cancellationToken);
-        var declines = await pool.DeclinesAsync(cancellationToken);
-        var waiting = (await guests.WithStatusAsync("Waiting", cancellationToken)).Where(guest => !reserved.Contains(guest.GuestId)).ToList();
-        var households = waiting.ToDictionary(
-            guest => guest.GuestId, guest => GuestHouseholds.From(guest, declines.GetValueOrDefault(guest.GuestId) ?? NoDeclines, today), StringComparer.Ordinal);
-        var sweep = DailySweep.Run([.. households.Values], HostIndex.Build(offers, today, matching), alternatives: Math.Max(0, options.ProposalCount - 1));
+        var (today, waiting, households) = (day.Today, day.Waiting, day.Households);
+        var sweep = DailySweep.Run([.. households.Values], day.Index, alternatives: Math.Max(0, options.ProposalCount - 1));
 
-        var offerById = offers.ToDictionary(offer => offer.HostId, StringComparer.Ordinal);
+        var offerById = day.Offers.ToDictionary(offer => offer.HostId, StringComparer.Ordinal);
         var proposalsByGuest = sweep.Proposals.Concat(sweep.Alternatives).ToLookup(proposal => proposal.GuestId, StringComparer.Ordinal);
         var lines = new ScoreLines(templates, options.StaffLanguage);
         var round = MatchingRounds.Partition(today);
@@ -60,7 +50,7 @@ internal sealed class DailyProposals(
 
         await rounds.SaveAsync(today, proposed, cancellationToken);
         await rounds.ForgetBeforeAsync(today.AddDays(-(int)options.RoundsKeptFor.TotalDays), cancellationToken);
-        return proposed.Count;
+        return proposed;
     }
 
     private ApprovalRequest Request(string guestId, RoundProposal proposal, string round, DateTimeOffset expiresAt)

@@ -3,7 +3,6 @@ using RefugeeHome.Approvals;
 using RefugeeHome.Durable;
 using RefugeeHome.Matching;
 using RefugeeHome.Notifications;
-using RefugeeHome.Registrations;
 using SendGrid.Helpers.Mail;
 
 namespace RefugeeHome.Workflows.Matching;
@@ -14,19 +13,12 @@ namespace RefugeeHome.Workflows.Matching;
 /// how many hosts each hard rule excludes. Then the day's proposals of the households waiting longest, each with its
 /// approval link, and the link to the round's page that lists them all. Ids, regions, counts and scores only.
 /// </summary>
-internal sealed class MatchingOverview(
-    GuestRegistry guests, MatchingPool pool, MatchingRounds rounds, ApprovalLinks links, Mailer mailer, EmailTemplates templates,
-    WorkflowOptions options, MatchingOptions matching, TimeProvider clock)
+internal sealed class MatchingOverview(ApprovalLinks links, Mailer mailer, EmailTemplates templates, WorkflowOptions options)
 {
-    private static readonly IReadOnlySet<string> NoDeclines = new HashSet<string>();
-
-    public async Task<int> SendAsync(TaskActivityContext activity, CancellationToken cancellationToken)
+    /// <summary>Sends the email of <paramref name="day"/> with the households of its <paramref name="round"/> waiting longest.</summary>
+    public async Task SendAsync(TaskActivityContext activity, MatchingDay day, IReadOnlyList<RoundHousehold> round, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var offers = await pool.OffersAsync(cancellationToken);
-        var declines = await pool.DeclinesAsync(cancellationToken);
-        var waiting = await guests.WithStatusAsync("Waiting", cancellationToken);
-        var index = HostIndex.Build(offers, today, matching);
+        var (today, offers, index, waiting) = (day.Today, day.Offers, day.Index, day.Waiting);
         string Label(string key) => templates.Label(MatchingRounds.Message, options.StaffLanguage, key) ?? key;
         var unknownRegion = Label("region.unknown");
 
@@ -43,7 +35,7 @@ internal sealed class MatchingOverview(
         var cases = new List<(int Waited, object Case)>();
         foreach (var guest in waiting)
         {
-            var household = GuestHouseholds.From(guest, declines.GetValueOrDefault(guest.GuestId) ?? NoDeclines, today);
+            var household = day.Households[guest.GuestId];
             var waited = today.DayNumber - household.WaitingSince.DayNumber;
             var excluded = index.Excluded(household);
             var fitting = index.Count - excluded.Values.Sum();
@@ -57,7 +49,6 @@ internal sealed class MatchingOverview(
             cases.Add((waited, new { guestRef = guest.GuestId, region = Region(GuestHouseholds.RegionOf(guest)), waited, fitting, reasons = string.Join("; ", reasons) }));
         }
 
-        var round = await rounds.ReadAsync(today, 0, options.HouseholdsInEmail, cancellationToken);
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["date"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -65,8 +56,8 @@ internal sealed class MatchingOverview(
             ["hostsTotal"] = offers.Count,
             ["regions"] = regions,
             ["cases"] = cases.OrderByDescending(entry => entry.Waited).Select(entry => entry.Case).ToList(),
-            ["proposedTotal"] = round?.Total ?? 0,
-            ["households"] = round?.Households.Select(household => new
+            ["proposedTotal"] = round.Count,
+            ["households"] = round.Take(options.HouseholdsInEmail).Select(household => new
             {
                 guestRef = household.GuestId,
                 household.Region,
@@ -80,12 +71,11 @@ internal sealed class MatchingOverview(
                     lines = proposal.Lines,
                     link = links.AddressOf("approve", links.TokenOf(household.GuestId, MatchReservationGuard.Purpose, proposal.IssueKey)).ToString(),
                 }).ToList(),
-            }).ToList() ?? [],
-            ["more"] = Math.Max(0, (round?.Total ?? 0) - (round?.Households.Count ?? 0)),
+            }).ToList(),
+            ["more"] = Math.Max(0, round.Count - options.HouseholdsInEmail),
             ["pageLink"] = links.SignedPage("matching", MatchingRounds.Partition(today)).ToString(),
         };
         await mailer.SendOnceAsync(activity.CallKey, new EmailAddress(options.MatcherEmail), options.StaffLanguage, MatchingRounds.Message, model, cancellationToken);
-        return cases.Count;
 
         string Region(string region) => region.Length == 0 ? unknownRegion : region;
     }

@@ -18,9 +18,8 @@ internal static class MatchingDaily
         var next = now.Date.AddHours(options.OverviewHourUtc);
         steps.Status("Overview", "next morning");
         await context.CreateTimer(next > now ? next : next.AddDays(1), CancellationToken.None);
-        await steps.CallAsync<int>(ActivityNames.ProposeDailyMatches, null);
-        var listed = await steps.CallAsync<int>(ActivityNames.SendMatchingOverview, null);
+        var proposed = await steps.CallAsync<int>(ActivityNames.RunMatchingRound, null);
         context.ContinueAsNew(input);
-        return listed;
+        return proposed;
     }
 }
