@@ -4,8 +4,7 @@ namespace RefugeeHome.Matching;
 /// The available hosts of one day in a compact, column-wise form for ranking many households at once. Hosts that the
 /// hard rules cannot tell apart share a rule class, hosts the soft score cannot tell apart share a score class, so a
 /// household is judged once per class with the very same <see cref="HardRules"/> and <see cref="SoftScore"/>, and
-/// only the hosts of its best classes are visited. Hosts are kept in host-id order, which is the order ties are
-/// broken in, as in <see cref="Ranking"/>.
+/// only the hosts of its best classes are visited. Hosts are kept in host-id order, the order ties are broken in.
 /// </summary>
 public sealed class HostIndex
 {
@@ -91,8 +90,8 @@ public sealed class HostIndex
     }
 
     /// <summary>
-    /// How many hosts each hard rule rules out for <paramref name="guest"/>, counted by the first rule each breaks, as
-    /// <see cref="Ranking"/> counts them; the hosts not counted are the ones <see cref="Ranked"/> produces.
+    /// How many hosts each hard rule rules out for <paramref name="guest"/>, each counted by the first rule it breaks;
+    /// the hosts not counted are the ones <see cref="Ranked"/> produces.
     /// </summary>
     public IReadOnlyDictionary<Exclusion, int> Excluded(GuestHousehold guest)
     {

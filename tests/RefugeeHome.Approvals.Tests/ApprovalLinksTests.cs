@@ -28,6 +28,26 @@ public sealed class ApprovalLinksTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_signed_page_address_opens_only_its_own_page_and_subject_and_a_link_token_is_known_before_issuing()
+    {
+        await using var harness = await ApprovalHarness.StartAsync(azurite);
+        var id = await harness.StartScreeningAsync();
+        var address = harness.Links.SignedPage("matching", "2026-11-23");
+        var signature = address.Segments[^1];
+
+        var known = harness.Links.TokenOf(id, ApprovalHarness.Request(id).Purpose, "task-3");
+        var issued = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
+
+        address.AbsolutePath.Should().Be($"/matching/2026-11-23/{signature}");
+        harness.Links.IsSigned("matching", "2026-11-23", signature).Should().BeTrue();
+        harness.Links.IsSigned("matching", "2026-11-24", signature).Should().BeFalse("the signature is for one day");
+        harness.Links.IsSigned("approve", "2026-11-23", signature).Should().BeFalse("the signature is for one page");
+        harness.Links.IsSigned("matching", "2026-11-23", signature[..^2] + "AA").Should().BeFalse();
+        known.Should().Be(issued);
+        harness.Links.AddressOf("approve", issued).AbsolutePath.Should().Be("/approve/" + issued);
+    }
+
+    [Fact]
     public async Task A_different_answer_after_the_first_is_refused()
     {
         await using var harness = await ApprovalHarness.StartAsync(azurite);

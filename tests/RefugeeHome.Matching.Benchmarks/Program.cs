@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
 // Usage: dotnet run -c Release --project tests/RefugeeHome.Matching.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(RefugeeHome.Matching.Benchmarks.RankingBenchmark).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(RefugeeHome.Matching.Benchmarks.SweepBenchmark).Assembly).Run(args);

@@ -10,18 +10,18 @@ public sealed class DailySweepTests
     private static readonly Config Quick = Config.QuickThrowOnFailure.WithMaxTest(300);
 
     [Fact]
-    public void The_index_ranks_exactly_as_host_by_host_ranking_does() =>
+    public void The_index_ranks_exactly_as_ranking_host_by_host_does() =>
         Check.One(Quick, Prop.ForAll(Populations.Scenario().ToArbitrary(), scenario =>
         {
-            var expected = Ranking.Rank(scenario.Guest, scenario.Hosts, Populations.Today, 10, Options).Proposals
-                .Select(proposal => (proposal.HostId, Math.Round(proposal.Score, 9)));
+            var expected = ReferenceRanking.Rank(scenario.Guest, scenario.Hosts, Populations.Today, 10, Options).Best
+                .Select(best => (best.HostId, Math.Round(best.Score, 9)));
             var actual = HostIndex.Build(scenario.Hosts, Populations.Today, Options).Ranked(scenario.Guest).Take(10)
                 .Select(best => (best.Host.HostId, Math.Round(best.Score, 9)));
             return actual.SequenceEqual(expected);
         }));
 
     [Fact]
-    public void Households_that_differ_only_in_waiting_and_rematch_share_the_index_and_still_rank_as_ranking_does() =>
+    public void Households_that_differ_only_in_waiting_and_rematch_share_the_index_and_still_rank_as_ranking_host_by_host_does() =>
         Check.One(Quick, Prop.ForAll(Populations.Scenario().ToArbitrary(), Gen.Choose(0, 400).Two().ToArbitrary(), (scenario, waits) =>
         {
             var index = HostIndex.Build(scenario.Hosts, Populations.Today, Options);
@@ -32,14 +32,14 @@ public sealed class DailySweepTests
                 scenario.Guest with { GuestId = "guest-3", WaitingSince = Populations.Today.AddDays(-waits.Item2) },
             };
             return variants.All(guest => index.Ranked(guest).Take(10).Select(best => (best.Host.HostId, Math.Round(best.Score, 9)))
-                .SequenceEqual(Ranking.Rank(guest, scenario.Hosts, Populations.Today, 10, Options).Proposals.Select(proposal => (proposal.HostId, Math.Round(proposal.Score, 9)))));
+                .SequenceEqual(ReferenceRanking.Rank(guest, scenario.Hosts, Populations.Today, 10, Options).Best.Select(best => (best.HostId, Math.Round(best.Score, 9)))));
         }));
 
     [Fact]
-    public void The_index_counts_exclusions_exactly_as_host_by_host_ranking_does() =>
+    public void The_index_counts_exclusions_exactly_as_ranking_host_by_host_does() =>
         Check.One(Quick, Prop.ForAll(Populations.Scenario().ToArbitrary(), scenario =>
         {
-            var expected = Ranking.Rank(scenario.Guest, scenario.Hosts, Populations.Today, 1, Options).Excluded;
+            var expected = ReferenceRanking.Rank(scenario.Guest, scenario.Hosts, Populations.Today, 1, Options).Excluded;
             var actual = HostIndex.Build(scenario.Hosts, Populations.Today, Options).Excluded(scenario.Guest);
             return actual.Count == expected.Count && actual.All(pair => expected.GetValueOrDefault(pair.Key) == pair.Value);
         }));
@@ -115,7 +115,7 @@ public sealed class DailySweepTests
 
         result.Proposals.Select(proposal => (proposal.GuestId, proposal.HostId)).Should().Equal(("guest-1", "host-b"), ("guest-2", "host-a"));
         result.Unmatched.Should().BeEmpty();
-        Ranking.Rank(first, [hostA, hostB], today, 1, Options).Proposals.Single().HostId.Should().Be("host-a",
+        ReferenceRanking.Rank(first, [hostA, hostB], today, 1, Options).Best.Single().HostId.Should().Be("host-a",
             "first come, the first household would have taken the only host the family can have");
     }
 

@@ -14,30 +14,30 @@ public sealed class HardRulePropertyTests
         Check.One(Quick, Prop.ForAll(Populations.Scenario().ToArbitrary(), scenario =>
         {
             var (guest, hosts) = scenario;
-            var byId = hosts.ToDictionary(host => host.HostId);
-            return Ranking.Rank(guest, hosts, Populations.Today, 10, Options).Proposals
-                .All(proposal => Allowed(guest, byId[proposal.HostId]));
+            return HostIndex.Build(hosts, Populations.Today, Options).Ranked(guest).All(best => Allowed(guest, best.Host));
         }));
 
     [Fact]
-    public void Every_allowed_host_is_either_proposed_or_outranked_and_every_other_host_is_counted_as_excluded() =>
+    public void Every_allowed_host_is_ranked_once_and_every_other_host_is_counted_as_excluded() =>
         Check.One(Quick, Prop.ForAll(Populations.Scenario().ToArbitrary(), scenario =>
         {
             var (guest, hosts) = scenario;
-            var result = Ranking.Rank(guest, hosts, Populations.Today, 5, Options);
-            var allowed = hosts.Count(host => Allowed(guest, host));
-            return result.Proposals.Count == Math.Min(5, allowed)
-                && result.Excluded.Values.Sum() == hosts.Count - allowed;
+            var index = HostIndex.Build(hosts, Populations.Today, Options);
+            var ranked = index.Ranked(guest).Select(best => best.Host.HostId).ToList();
+            var allowed = hosts.Where(host => Allowed(guest, host)).Select(host => host.HostId).ToList();
+            return ranked.Order().SequenceEqual(allowed.Order())
+                && index.Excluded(guest).Values.Sum() == hosts.Count - allowed.Count;
         }));
 
     [Fact]
-    public void Proposals_come_best_first_and_each_score_is_the_sum_of_its_explained_factors() =>
+    public void Hosts_come_best_first_and_each_score_is_the_sum_of_its_explained_factors() =>
         Check.One(Quick, Prop.ForAll(Populations.Scenario().ToArbitrary(), scenario =>
         {
-            var proposals = Ranking.Rank(scenario.Guest, scenario.Hosts, Populations.Today, 10, Options).Proposals;
-            return proposals.Zip(proposals.Skip(1)).All(pair => pair.First.Score >= pair.Second.Score)
-                && proposals.All(proposal => Math.Abs(proposal.Score - proposal.Factors.Sum(factor => factor.Contribution)) < 1e-9)
-                && proposals.All(proposal => proposal.Factors.All(factor => factor.Contribution >= 0 && factor.Contribution <= factor.Weight));
+            var ranked = HostIndex.Build(scenario.Hosts, Populations.Today, Options).Ranked(scenario.Guest).Take(10).ToList();
+            var explained = ranked.Select(best => (best.Score, Factors: SoftScore.Explain(scenario.Guest, best.Host, Populations.Today, Options))).ToList();
+            return ranked.Zip(ranked.Skip(1)).All(pair => pair.First.Score >= pair.Second.Score)
+                && explained.All(entry => Math.Abs(entry.Score - entry.Factors.Sum(factor => factor.Contribution)) < 1e-9)
+                && explained.All(entry => entry.Factors.All(factor => factor.Contribution >= 0 && factor.Contribution <= factor.Weight));
         }));
 
     [Fact]
@@ -45,17 +45,17 @@ public sealed class HardRulePropertyTests
         Check.One(Quick, Prop.ForAll(Populations.Scenario().ToArbitrary(), scenario =>
         {
             var guest = scenario.Guest with { UnaccompaniedMinor = true, EligibilityRecorded = true, Minors = 1 };
-            return Ranking.Rank(guest, scenario.Hosts, Populations.Today, 10, Options).Proposals.Count == 0;
+            return !HostIndex.Build(scenario.Hosts, Populations.Today, Options).Ranked(guest).Any();
         }));
 
     [Fact]
     public void The_random_populations_produce_proposals_and_exclusions_so_the_properties_are_not_vacuous()
     {
         var scenarios = Gen.Sample(Populations.Scenario(), 300);
-        var results = scenarios.Select(scenario => Ranking.Rank(scenario.Guest, scenario.Hosts, Populations.Today, 10, Options)).ToList();
+        var indexes = scenarios.Select(scenario => (scenario.Guest, Index: HostIndex.Build(scenario.Hosts, Populations.Today, Options))).ToList();
 
-        results.Count(result => result.Proposals.Count > 0).Should().BeGreaterThan(100, "most of 300 random scenarios should have something to propose");
-        results.SelectMany(result => result.Excluded.Keys).Distinct().Should().BeEquivalentTo(Enum.GetValues<Exclusion>(),
+        indexes.Count(entry => entry.Index.Ranked(entry.Guest).Any()).Should().BeGreaterThan(100, "most of 300 random scenarios should have something to propose");
+        indexes.SelectMany(entry => entry.Index.Excluded(entry.Guest).Keys).Distinct().Should().BeEquivalentTo(Enum.GetValues<Exclusion>(),
             "every rule excludes some host somewhere in the samples");
     }
 

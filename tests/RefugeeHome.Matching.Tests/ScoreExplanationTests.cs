@@ -110,10 +110,10 @@ public sealed class ScoreExplanationTests
             ZaanstadFamilyHome with { HostId = "host-3", StepFree = true, AcceptedPets = new HashSet<PetKind> { PetKind.Dog }, Capacity = 2 },
         };
 
-        var result = Ranking.Rank(needsStepFreeWithDog, hosts, Today, 5, Options);
+        var index = HostIndex.Build(hosts, Today, Options);
 
-        result.Proposals.Should().BeEmpty();
-        result.Excluded.Should().BeEquivalentTo(new Dictionary<Exclusion, int> { [Exclusion.PetNotAccepted] = 2, [Exclusion.Capacity] = 1 });
+        index.Ranked(needsStepFreeWithDog).Should().BeEmpty();
+        index.Excluded(needsStepFreeWithDog).Should().BeEquivalentTo(new Dictionary<Exclusion, int> { [Exclusion.PetNotAccepted] = 2, [Exclusion.Capacity] = 1 });
     }
 
     [Fact]
@@ -121,8 +121,8 @@ public sealed class ScoreExplanationTests
     {
         var hosts = Enumerable.Range(0, 8).Select(i => ZaanstadFamilyHome with { HostId = $"host-{7 - i}" }).ToList();
 
-        var proposals = Ranking.Rank(FamilyWithCat, hosts, Today, 3, Options).Proposals;
+        var ranked = HostIndex.Build(hosts, Today, Options).Ranked(FamilyWithCat).Take(3);
 
-        proposals.Select(proposal => proposal.HostId).Should().Equal("host-0", "host-1", "host-2");
+        ranked.Select(best => best.Host.HostId).Should().Equal("host-0", "host-1", "host-2");
     }
 }

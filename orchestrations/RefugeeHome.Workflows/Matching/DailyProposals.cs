@@ -8,7 +8,7 @@ namespace RefugeeHome.Workflows.Matching;
 /// The daily round of matching: one <see cref="DailySweep"/> over every waiting household and every available host,
 /// so no host is proposed twice in a round. Each household with a proposal gets an approval link per host, with the
 /// score explained in the staff's language and never an address; its links of earlier rounds are replaced, and a
-/// household nothing fits today has its old links closed. The round is stored for the matcher's email and page.
+/// household nothing fits today has its old links closed. The round is stored for its page.
 /// </summary>
 internal sealed class DailyProposals(
     MatchingRounds rounds, ApprovalLinks links, EmailTemplates templates, WorkflowOptions options, MatchingOptions matching, TimeProvider clock)
