@@ -1,3 +1,7 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+
 namespace RefugeeHome.Matching;
 
 /// <summary>
@@ -21,8 +25,8 @@ public sealed class HostIndex
     private readonly MatchingOptions _options;
 
     // Households the hard rules cannot tell apart get the same verdict on every rule class; many share one.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, RuleVerdict> _verdictByGuestKey = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (double HostPart, int[] Classes)[]> _groupsByGuestScoreKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RuleVerdict> _verdictByGuestKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ScoreOrder> _orderByGuestScoreKey = new(StringComparer.Ordinal);
 
     private HostIndex(HostOffer[] hosts, int[] ruleClassOf, HostOffer[] ruleRepresentatives, HostOffer[] scoreRepresentatives, int[][] scoreMembers, DateOnly today, MatchingOptions options)
     {
@@ -114,20 +118,23 @@ public sealed class HostIndex
 
     private IEnumerable<(HostOffer Host, double Score)> RankedAllowed(GuestHousehold guest, bool[] allowed)
     {
-        var (groups, householdPart) = ScoreGroups(guest);
+        var ((groups, classes), householdPart) = ScoreGroups(guest);
         for (var group = 0; group < groups.Length;)
         {
             // The total is computed as SoftScore.Total computes it. Two host parts a rounding apart can give one total;
             // their groups then tie, and a tie is broken by host id.
             var score = groups[group].HostPart + householdPart;
-            var classes = new List<int>();
-            for (; group < groups.Length && groups[group].HostPart + householdPart == score; group++)
-            {
-                classes.AddRange(groups[group].Classes);
-            }
 
             // Within one score the classes' members, each in id order, are merged so lower ids come first.
-            var cursors = new PriorityQueue<(int Class, int Position), int>(classes.Select(scoreClass => ((scoreClass, 0), _scoreMembers[scoreClass][0])));
+            var cursors = new PriorityQueue<(int Class, int Position), int>(groups[group].End - groups[group].Start);
+            for (; group < groups.Length && groups[group].HostPart + householdPart == score; group++)
+            {
+                for (var position = groups[group].Start; position < groups[group].End; position++)
+                {
+                    cursors.Enqueue((classes[position], 0), _scoreMembers[classes[position]][0]);
+                }
+            }
+
             while (cursors.TryDequeue(out var cursor, out var index))
             {
                 var host = _hosts[index];
@@ -148,24 +155,38 @@ public sealed class HostIndex
     // The host's part of the score takes few distinct values (each factor is all or part of its weight), so classes are
     // grouped by value, best first, instead of sorted one by one. The household's part (waiting, rematch priority) is
     // the same for every host, so households that differ only in it share one grouping.
-    private ((double HostPart, int[] Classes)[] Groups, double HouseholdPart) ScoreGroups(GuestHousehold guest) =>
-        (_groupsByGuestScoreKey.GetOrAdd(GuestScoreKey(guest), _ => Group(guest)), SoftScore.HouseholdPart(guest, _today, _options));
+    private (ScoreOrder Order, double HouseholdPart) ScoreGroups(GuestHousehold guest) =>
+        (_orderByGuestScoreKey.GetOrAdd(GuestScoreKey(guest), _ => Order(guest)), SoftScore.HouseholdPart(guest, _today, _options));
 
-    private (double HostPart, int[] Classes)[] Group(GuestHousehold guest)
+    private ScoreOrder Order(GuestHousehold guest)
     {
-        var byScore = new Dictionary<double, List<int>>();
-        for (var scoreClass = 0; scoreClass < _scoreRepresentatives.Length; scoreClass++)
+        var count = _scoreRepresentatives.Length;
+        var hostParts = ArrayPool<double>.Shared.Rent(count);
+        var sizes = new Dictionary<double, int>();
+        for (var scoreClass = 0; scoreClass < count; scoreClass++)
         {
-            var score = SoftScore.HostPart(guest, _scoreRepresentatives[scoreClass], _options);
-            if (!byScore.TryGetValue(score, out var classes))
-            {
-                byScore[score] = classes = [];
-            }
-
-            classes.Add(scoreClass);
+            hostParts[scoreClass] = SoftScore.HostPart(guest, _scoreRepresentatives[scoreClass], _options);
+            CollectionsMarshal.GetValueRefOrAddDefault(sizes, hostParts[scoreClass], out _)++;
         }
 
-        return byScore.OrderByDescending(pair => pair.Key).Select(pair => (pair.Key, pair.Value.ToArray())).ToArray();
+        // Each group is a range of one array of classes, best first; a class's place is its group's next free slot.
+        var values = sizes.Keys.OrderDescending().ToArray();
+        var groups = new (double HostPart, int Start, int End)[values.Length];
+        var next = new Dictionary<double, int>(values.Length);
+        for (int group = 0, start = 0; group < values.Length; start += sizes[values[group]], group++)
+        {
+            groups[group] = (values[group], start, start + sizes[values[group]]);
+            next[values[group]] = start;
+        }
+
+        var classes = new int[count];
+        for (var scoreClass = 0; scoreClass < count; scoreClass++)
+        {
+            classes[next[hostParts[scoreClass]]++] = scoreClass;
+        }
+
+        ArrayPool<double>.Shared.Return(hostParts);
+        return new ScoreOrder(groups, classes);
     }
 
     private RuleVerdict Verdict(GuestHousehold guest) => _verdictByGuestKey.GetOrAdd(GuestRuleKey(guest), _ => JudgeRuleClasses(guest));
@@ -222,6 +243,9 @@ public sealed class HostIndex
     private static string ScoreKey(HostOffer host) => string.Join('|',
         string.Join(',', host.Languages.Order(StringComparer.Ordinal)), host.Municipality.ToUpperInvariant(), host.Region.ToUpperInvariant(), host.Position,
         host.Accommodation, host.SmokeFree, host.WelcomesFamilies);
+
+    // A household's score classes best first: group g holds Classes[Start..End], whose host part of the score is HostPart.
+    private sealed record ScoreOrder((double HostPart, int Start, int End)[] Groups, int[] Classes);
 
     // Which rule classes a household may have, and how many hosts each rule rules out for it, apart from declines.
     private sealed record RuleVerdict(bool[] Allowed, IReadOnlyDictionary<Exclusion, int> Excluded);
