@@ -59,6 +59,17 @@ public sealed class HouseholdStatistics
     public Task RecordPlacementEndedAsync(string placementId, string municipality, DateOnly day, CancellationToken cancellationToken) =>
         RecordEventAsync(placementId, municipality, Metrics.PlacementsEnded, day, cancellationToken);
 
+    /// <summary>
+    /// Deletes what the statistics keep of one household, its opaque id and last stage, once its retention period has
+    /// passed. The counts stay as they are: they never held anything that identifies it.
+    /// </summary>
+    public async Task ForgetAsync(string householdId, string municipality, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(householdId);
+        var partition = await PartitionForAsync(municipality, cancellationToken);
+        await _counters.DeleteEntityAsync(partition, HouseholdPrefix + householdId, ETag.All, cancellationToken);
+    }
+
     /// <summary>Every municipality's counts: the current stock, and the events of <paramref name="day"/>.</summary>
     public async Task<IReadOnlyList<MunicipalityCounts>> ReadAsync(DateOnly day, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using AwesomeAssertions;
+using Azure.Data.Tables;
 using RefugeeHome.Approvals;
 using RefugeeHome.Registrations;
 
@@ -44,6 +45,9 @@ public sealed class HostJourneyTests
         await harness.StageAsync(hostId, "Lapsed");
         var recordWhileRetained = await harness.Hosts.FindAsync(hostId, CancellationToken.None);
         var linkWhileRetained = await harness.Links.FindAsync(request.Tokens[0], CancellationToken.None);
+        var statistics = harness.Tables.GetTableClient("StatisticsCounters");
+        var keptWhileRetained = (await statistics.GetEntityIfExistsAsync<TableEntity>("Utrecht", "h|" + hostId)).HasValue;
+        var countsWhileRetained = await UtrechtCountsAsync(harness);
         await harness.AdvanceAsync(TimeSpan.FromDays(365), TimeSpan.FromDays(30));
         var result = await harness.CompletionAsync(hostId);
 
@@ -56,7 +60,13 @@ public sealed class HostJourneyTests
         (await harness.Hosts.FindAsync(hostId, CancellationToken.None)).Should().BeNull("personal data is deleted after the retention period");
         linkWhileRetained.State.Should().Be(ApprovalState.Expired, "the upload link ends with the VOG deadline");
         (await harness.Links.FindAsync(request.Tokens[0], CancellationToken.None)).State.Should().Be(ApprovalState.Unknown, "links and their notes go with the household's data");
+        keptWhileRetained.Should().BeTrue();
+        (await statistics.GetEntityIfExistsAsync<TableEntity>("Utrecht", "h|" + hostId)).HasValue.Should().BeFalse("the statistics forget the household's id and stage too");
+        (await UtrechtCountsAsync(harness)).Should().BeEquivalentTo(countsWhileRetained, "the counts never held the household and stay as they were");
     }
+
+    private static async Task<IReadOnlyDictionary<string, int>> UtrechtCountsAsync(WorkflowHarness harness) =>
+        (await harness.Statistics.ReadAsync(new DateOnly(2026, 1, 1), CancellationToken.None)).Single(counts => counts.Municipality == "Utrecht").Counts;
 
     [Fact]
     public async Task A_host_who_passes_screening_and_VOG_enters_the_matching_pool_and_a_rejected_host_cannot_register_again_unnoticed()

@@ -59,6 +59,8 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
 
     public MatchingPool Pool => _services.GetRequiredService<MatchingPool>();
 
+    public TableServiceClient Tables => _services.GetRequiredService<TableServiceClient>();
+
     public RefugeeHome.Statistics.HouseholdStatistics Statistics => _services.GetRequiredService<RefugeeHome.Statistics.HouseholdStatistics>();
 
     public static async Task<WorkflowHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)

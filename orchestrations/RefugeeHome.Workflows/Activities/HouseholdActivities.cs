@@ -53,6 +53,12 @@ internal sealed class HouseholdActivities(
 
     public async Task<bool> ForgetHostAsync(string hostId, CancellationToken cancellationToken)
     {
+        // The statistics find the household by its municipality, so they forget it while the registration still says which.
+        if (await hosts.FindAsync(hostId, cancellationToken) is { } host)
+        {
+            await statistics.ForgetAsync(hostId, host.Municipality, cancellationToken);
+        }
+
         await documents.DeleteFolderAsync(hostId, cancellationToken);
         await links.ForgetAsync(hostId, cancellationToken);
         return await hosts.ForgetAsync(hostId, cancellationToken);
@@ -89,6 +95,11 @@ internal sealed class HouseholdActivities(
         {
             await links.ForgetAsync(placementId, cancellationToken);
             await placements.DeleteAsync(placementId, cancellationToken);
+        }
+
+        if (await guests.FindAsync(guestId, cancellationToken) is { } guest)
+        {
+            await statistics.ForgetAsync(guestId, guest.Registration.Municipality, cancellationToken);
         }
 
         await links.ForgetAsync(guestId, cancellationToken);
