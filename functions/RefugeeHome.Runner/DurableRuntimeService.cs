@@ -8,12 +8,14 @@ namespace RefugeeHome.Runner;
 
 /// <summary>
 /// Runs the durable runtime inside the runner for as long as the runner lives. It starts in the background and keeps
-/// trying while storage does not answer, so the runner stays up and <c>/health</c> can say why. The workflows' tables
-/// are created first, because activities use them as soon as the runtime runs.
+/// trying while storage does not answer, so the runner stays up and <c>/health</c> can say why. The workflow clock's
+/// offset is restored first, and the workflows' tables are created, because activities use them as soon as the runtime
+/// runs.
 /// </summary>
 internal sealed partial class DurableRuntimeService(
     IServiceProvider services,
     TableServiceClient tables,
+    RunnerClock clock,
     DurableTaskRegistry registry,
     DurableRuntimeOptions options,
     ILoggerFactory loggerFactory,
@@ -61,6 +63,7 @@ internal sealed partial class DurableRuntimeService(
         {
             try
             {
+                await clock.RestoreAsync(tables, cancellationToken);
                 await services.InitializeWorkflowsAsync(cancellationToken);
                 Runtime = await DurableRuntime.StartAsync(tables, registry, options, loggerFactory, cancellationToken);
                 await WorkflowRegistration.StartStandingAsync(Runtime.Client, cancellationToken);

@@ -51,7 +51,9 @@ public sealed class JourneyCrashTests
         // The matcher's approval starts the placement; the runner dies again while it reserves, signals and emails.
         (await browser.AnswerAsync((await browser.EmailAsync(Matcher, "Koppelvoorstellen")).Links[0], hostId)).Status.Should().Be(HttpStatusCode.OK);
         (runner, browser) = await RestartAsync(runner, browser, settings);
-        (await browser.AnswerAsync((await browser.EmailAsync(Connector, "Kennismaking plannen")).Links[0], "scheduled", ("date", today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
+        var schedule = await browser.EmailAsync(Connector, "Kennismaking plannen");
+        var todayAfterRestart = await browser.TodayAsync();
+        (await browser.AnswerAsync(schedule.Links[0], "scheduled", ("date", today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
             .Status.Should().Be(HttpStatusCode.OK);
         await browser.EmailAsync(Connector, "Uitkomst kennismaking");
         var hostCase = await browser.StageAsync(hostId, "Hosting");
@@ -60,6 +62,7 @@ public sealed class JourneyCrashTests
         browser.Dispose();
         await runner.DisposeAsync();
 
+        todayAfterRestart.Should().BeOnOrAfter(today, "the workflow clock a day ahead stays ahead across the restart");
         hostCase.GetProperty("record").GetProperty("status").GetString().Should().Be("Hosting");
         guestCase.GetProperty("record").GetProperty("status").GetString().Should().Be("Matched");
         outbox.Where(email => email.To is Host or "irina.crash@example.org" or Screener or Matcher or Connector)
