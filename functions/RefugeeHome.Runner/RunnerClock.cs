@@ -22,8 +22,7 @@ internal sealed class RunnerClock(TimeProvider inner) : TimeProvider
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
         var offset = Interlocked.Add(ref _offsetTicks, by.Ticks);
-        var table = tables.GetTableClient("DevClock");
-        await table.CreateIfNotExistsAsync(cancellationToken);
+        var table = await TableAsync(tables, cancellationToken);
         await table.UpsertEntityAsync(new TableEntity(Partition, Row) { ["OffsetTicks"] = offset }, TableUpdateMode.Replace, cancellationToken);
         return GetUtcNow();
     }
@@ -31,8 +30,7 @@ internal sealed class RunnerClock(TimeProvider inner) : TimeProvider
     /// <summary>Takes up the offset kept in storage, if it is further ahead than this clock's.</summary>
     public async Task RestoreAsync(TableServiceClient tables, CancellationToken cancellationToken)
     {
-        var table = tables.GetTableClient("DevClock");
-        await table.CreateIfNotExistsAsync(cancellationToken);
+        var table = await TableAsync(tables, cancellationToken);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, Row, cancellationToken: cancellationToken);
         var stored = row.HasValue ? row.Value!.GetInt64("OffsetTicks") ?? 0 : 0;
         for (var current = Interlocked.Read(ref _offsetTicks); stored > current; current = Interlocked.Read(ref _offsetTicks))
@@ -42,5 +40,12 @@ internal sealed class RunnerClock(TimeProvider inner) : TimeProvider
                 return;
             }
         }
+    }
+
+    private static async Task<TableClient> TableAsync(TableServiceClient tables, CancellationToken cancellationToken)
+    {
+        var table = tables.GetTableClient("DevClock");
+        await table.CreateIfNotExistsAsync(cancellationToken);
+        return table;
     }
 }

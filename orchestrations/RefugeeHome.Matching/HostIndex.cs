@@ -162,27 +162,28 @@ public sealed class HostIndex
     {
         var count = _scoreRepresentatives.Length;
         var hostParts = ArrayPool<double>.Shared.Rent(count);
-        var sizes = new Dictionary<double, int>();
+        // First the size of each value's group; then, once groups are laid out best first, its next free slot.
+        var slots = new Dictionary<double, int>();
         for (var scoreClass = 0; scoreClass < count; scoreClass++)
         {
             hostParts[scoreClass] = SoftScore.HostPart(guest, _scoreRepresentatives[scoreClass], _options);
-            CollectionsMarshal.GetValueRefOrAddDefault(sizes, hostParts[scoreClass], out _)++;
+            CollectionsMarshal.GetValueRefOrAddDefault(slots, hostParts[scoreClass], out _)++;
         }
 
-        // Each group is a range of one array of classes, best first; a class's place is its group's next free slot.
-        var values = sizes.Keys.OrderDescending().ToArray();
+        var values = slots.Keys.OrderDescending().ToArray();
         var groups = new (double HostPart, int Start, int End)[values.Length];
-        var next = new Dictionary<double, int>(values.Length);
-        for (int group = 0, start = 0; group < values.Length; start += sizes[values[group]], group++)
+        for (int group = 0, start = 0; group < values.Length; group++)
         {
-            groups[group] = (values[group], start, start + sizes[values[group]]);
-            next[values[group]] = start;
+            var size = slots[values[group]];
+            groups[group] = (values[group], start, start + size);
+            slots[values[group]] = start;
+            start += size;
         }
 
         var classes = new int[count];
         for (var scoreClass = 0; scoreClass < count; scoreClass++)
         {
-            classes[next[hostParts[scoreClass]]++] = scoreClass;
+            classes[slots[hostParts[scoreClass]]++] = scoreClass;
         }
 
         ArrayPool<double>.Shared.Return(hostParts);
