@@ -27,6 +27,11 @@ param ministryRecipients string
 @description('Public base address of the approval and upload links in emails, ending in a slash (for example https://refugehome.example.org/). Links are built on it, never on a request\'s host.')
 param linkBaseUrl string
 
+@description('Durable Functions task hub: its queues, tables and blob containers in the storage account are named after it.')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = 'RefugeeHome'
+
 @description('Addresses of the roles the workflows write to.')
 param staff object = {
   screener: 'screening@example.org'
@@ -178,6 +183,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: 'func-${environmentName}-${suffix}'
   location: location
   kind: 'functionapp,linux'
+  tags: {
+    // azd deploys the service 'api' of azure.yaml to the resource with this tag.
+    'azd-service-name': 'api'
+  }
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: {
@@ -212,9 +221,15 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       appSettings: [
+        // The host, Durable Functions' Azure Storage provider and the app connect with the identity: blobs, queues
+        // (the task hub's control and work-item queues) and tables (history, instances, partition leases).
         { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+        { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
+        { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
+        { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
         { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
         { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
+        { name: 'TaskHubName', value: taskHubName }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
         { name: 'SendGrid__ApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=SendGrid--ApiKey)' }
@@ -241,6 +256,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 
 @description('Host name of the function app; approval links are built on it.')
 output appHostName string = app.properties.defaultHostName
+
+@description('Durable Functions task hub of the app.')
+output taskHubName string = taskHubName
 
 @description('Client id of the managed identity the app runs as.')
 output identityClientId string = identity.properties.clientId

@@ -8,6 +8,7 @@ internal static class RunnerDefaults
     public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
     {
         ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+        ["TaskHubName"] = "RefugeeHome",
         ["SendGrid:From"] = "noreply@refugeehome.localhost",
         ["Statistics:Recipients"] = "statistics@ministry.localhost",
     };

@@ -3,7 +3,6 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RefugeeHome.Approvals;
-using RefugeeHome.Durable;
 using RefugeeHome.Matching;
 using RefugeeHome.Notifications;
 using RefugeeHome.Registrations;
@@ -31,7 +30,8 @@ public static class WorkflowServiceCollectionExtensions
     /// <summary>
     /// Adds everything the workflows and their endpoints use, reading <c>Workflows__*</c>, <c>Approvals__*</c>,
     /// <c>Matching__*</c>, <c>Coordinator__ApiKey</c> and <c>SendGrid__*</c>. Expects a <see cref="TableServiceClient"/>,
-    /// a <see cref="BlobServiceClient"/>, a <see cref="TimeProvider"/> and the host's <see cref="DurableTaskClient"/>.
+    /// a <see cref="BlobServiceClient"/> and a <see cref="TimeProvider"/>; the host's Durable Task client is given to
+    /// each handler that needs it.
     /// </summary>
     public static IServiceCollection AddWorkflows(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,15 +48,18 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(provider => new MatchingRounds(provider.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(provider => new PlacementRecords(provider.GetRequiredService<TableServiceClient>()));
         services.AddSingleton(provider => new DocumentStore(provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(DocumentsContainer)));
-        services.AddSingleton(WorkflowRegistration.Templates());
+        services.AddSingleton(WorkflowCatalogue.Templates());
         services.AddSingleton(provider => new Mailer(
             provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<ISendGridClient>(), provider.GetRequiredService<EmailTemplates>(),
             new EmailAddress(mail.From, mail.FromName), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IApprovalGuard>(provider => new MatchReservationGuard(provider.GetRequiredService<MatchingPool>()));
         services.AddSingleton(provider => new ApprovalLinks(
-            provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<DurableTaskClient>(), approvals,
-            provider.GetRequiredService<TimeProvider>(), provider.GetServices<IApprovalGuard>()));
+            provider.GetRequiredService<TableServiceClient>(), approvals, provider.GetRequiredService<TimeProvider>(), provider.GetServices<IApprovalGuard>()));
         services.AddSingleton<Notifier>();
+        services.AddSingleton<HouseholdActivities>();
+        services.AddSingleton<PlacementActivities>();
+        services.AddSingleton<MatchingRoundActivity>();
+        services.AddSingleton<MatchingRoundStarts>();
         services.AddAntiforgery();
         services.AddSingleton<ApprovalPages>();
         services.AddSingleton<UploadPages>();
@@ -66,7 +69,7 @@ public static class WorkflowServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Creates the workflows' tables and containers; call once before the runtime starts.</summary>
+    /// <summary>Creates the workflows' tables and containers; call once before the workflows run.</summary>
     public static async Task InitializeWorkflowsAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -77,6 +80,6 @@ public static class WorkflowServiceCollectionExtensions
         await services.GetRequiredService<PlacementRecords>().CreateTableAsync(cancellationToken);
         await services.GetRequiredService<Mailer>().CreateTableAsync(cancellationToken);
         await services.GetRequiredService<DocumentStore>().CreateContainerAsync(cancellationToken);
-        await ApprovalLinks.CreateTableAsync(services.GetRequiredService<TableServiceClient>(), cancellationToken);
+        await services.GetRequiredService<ApprovalLinks>().CreateTableAsync(cancellationToken);
     }
 }

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
-using RefugeeHome.Durable;
 
 namespace RefugeeHome.Approvals;
 
@@ -12,7 +11,8 @@ namespace RefugeeHome.Approvals;
 /// Issues and answers approval links. A token is <c>{keyId}.{HMAC of instance, purpose and issue key}</c>: it carries
 /// no personal data, cannot be guessed, and is the same on every retry of the activity that issues it, so a retried
 /// email carries the same link. Only its SHA-256 is stored. Answering claims the link under its ETag, then raises the
-/// workflow's event with the link as event id, so a double submission changes state once.
+/// workflow's event with the link's id in the answer: a submission repeated after it was recorded raises the event
+/// again (the first may have been lost in a crash), and the workflow takes each link's answer once.
 /// </summary>
 public sealed class ApprovalLinks
 {
@@ -22,18 +22,16 @@ public sealed class ApprovalLinks
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly TableClient _table;
-    private readonly DurableTaskClient _workflows;
     private readonly ApprovalOptions _options;
     private readonly TimeProvider _clock;
     private readonly IReadOnlyList<IApprovalGuard> _guards;
 
     /// <summary>Uses the table <c>Approvals</c>; <paramref name="guards"/> run before an answer is recorded.</summary>
-    public ApprovalLinks(TableServiceClient tables, DurableTaskClient workflows, ApprovalOptions options, TimeProvider clock, IEnumerable<IApprovalGuard>? guards = null)
+    public ApprovalLinks(TableServiceClient tables, ApprovalOptions options, TimeProvider clock, IEnumerable<IApprovalGuard>? guards = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(options);
         _table = tables.GetTableClient(TableName);
-        _workflows = workflows;
         _options = options;
         _clock = clock;
         _guards = guards?.ToList() ?? [];
@@ -44,12 +42,8 @@ public sealed class ApprovalLinks
         }
     }
 
-    /// <summary>Creates the table if needed; it needs no workflow client, so a host can create it before its runtime starts.</summary>
-    public static Task CreateTableAsync(TableServiceClient tables, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(tables);
-        return tables.GetTableClient(TableName).CreateIfNotExistsAsync(cancellationToken);
-    }
+    /// <summary>Creates the table if needed.</summary>
+    public Task CreateTableAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
 
     /// <summary>Issues the link for <paramref name="request"/>, or returns the one already issued for its issue key.</summary>
     public async Task<Uri> IssueAsync(ApprovalRequest request, CancellationToken cancellationToken)
@@ -159,10 +153,11 @@ public sealed class ApprovalLinks
         return row.HasValue ? row.Value!.GetString("Note") : null;
     }
 
-    /// <summary>Answers a link and passes the answer to the waiting workflow.</summary>
-    public async Task<Redemption> RedeemAsync(string token, ApprovalSubmission submission, CancellationToken cancellationToken)
+    /// <summary>Answers a link and passes the answer to the waiting workflow through <paramref name="workflows"/>.</summary>
+    public async Task<Redemption> RedeemAsync(string token, ApprovalSubmission submission, IWorkflowEvents workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(workflows);
         var note = submission.Note is { Length: > MaxNoteLength } ? submission.Note[..MaxNoteLength] : submission.Note;
         IApprovalGuard? heldGuard = null;
         while (true)
@@ -178,7 +173,7 @@ public sealed class ApprovalLinks
             {
                 if (outcome == RedeemOutcome.AlreadyRecorded)
                 {
-                    await RaiseAsync(row, cancellationToken);
+                    await RaiseAsync(workflows, row, cancellationToken);
                 }
                 else if (heldGuard is not null)
                 {
@@ -218,7 +213,7 @@ public sealed class ApprovalLinks
                 continue;
             }
 
-            await RaiseAsync(row, cancellationToken);
+            await RaiseAsync(workflows, row, cancellationToken);
             return new Redemption(RedeemOutcome.Recorded, link with { State = ApprovalState.Answered, Answer = submission.Choice }, []);
         }
     }
@@ -252,8 +247,8 @@ public sealed class ApprovalLinks
         _ => null,
     };
 
-    private Task RaiseAsync(TableEntity row, CancellationToken cancellationToken) =>
-        _workflows.RaiseEventAsync(
+    private Task RaiseAsync(IWorkflowEvents workflows, TableEntity row, CancellationToken cancellationToken) =>
+        workflows.RaiseAsync(
             row.GetString("InstanceId"), row.GetString("EventName"),
             new ApprovalAnswer(
                 row.GetString("Purpose"),
@@ -261,7 +256,7 @@ public sealed class ApprovalLinks
                 JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Values") ?? "{}", Json) ?? [],
                 row.RowKey,
                 row.GetDateTimeOffset("AnsweredAt") ?? _clock.GetUtcNow()),
-            eventId: "approval-" + row.RowKey, cancellationToken: cancellationToken);
+            cancellationToken);
 
     private async Task<ApprovalLink> ToLinkAsync(TableEntity row, CancellationToken cancellationToken)
     {

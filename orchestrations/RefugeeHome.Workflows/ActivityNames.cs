@@ -1,35 +1,53 @@
 namespace RefugeeHome.Workflows;
 
-/// <summary>Names of the workflows and their activities, as registered with the runtime.</summary>
+/// <summary>Names of the activities the workflows call, as both hosts register them.</summary>
 public static class ActivityNames
 {
-    /// <summary>The host journey orchestrator.</summary>
-    public const string HostJourney = "HostJourney";
+    /// <summary>Reads the workflows' settings, so that an orchestrator gets its durations from history.</summary>
+    public const string ReadSettings = "ReadWorkflowSettings";
 
-    /// <summary>The guest intake orchestrator.</summary>
-    public const string GuestIntake = "GuestIntake";
+    /// <summary>Runs one round of matching.</summary>
+    public const string RunMatchingRound = "RunMatchingRound";
 
-    /// <summary>The placement orchestrator.</summary>
-    public const string Placement = "Placement";
+    /// <summary>Sends a notice once per message key.</summary>
+    public const string Notify = "Notify";
 
-    /// <summary>The standing orchestrator that runs the daily round of matching and sends the matcher's overview.</summary>
-    public const string MatchingDaily = "MatchingDaily";
+    /// <summary>Closes the open links of a question the workflow stopped asking.</summary>
+    public const string CloseQuestion = "CloseQuestion";
 
-    internal const string Settings = "ReadWorkflowSettings";
-    internal const string RunMatchingRound = "RunMatchingRound";
-    internal const string Notify = "Notify";
-    internal const string SetHostStage = "SetHostStage";
-    internal const string OfferHost = "OfferHost";
-    internal const string WithdrawOffer = "WithdrawOffer";
-    internal const string ForgetHost = "ForgetHost";
-    internal const string SetGuestStage = "SetGuestStage";
-    internal const string ReadGuest = "ReadGuest";
-    internal const string ForgetGuest = "ForgetGuest";
-    internal const string StartPlacement = "StartPlacement";
-    internal const string UpdatePlacement = "UpdatePlacement";
-    internal const string DeclinePlacement = "DeclinePlacement";
-    internal const string MoveIn = "MoveIn";
-    internal const string EndPlacement = "EndPlacement";
-    internal const string Signal = "Signal";
-    internal const string CloseQuestion = "CloseQuestion";
+    /// <summary>Records a host household's stage.</summary>
+    public const string SetHostStage = "SetHostStage";
+
+    /// <summary>Puts a host household's offer in the matching pool.</summary>
+    public const string OfferHost = "OfferHost";
+
+    /// <summary>Takes a host household's offer out of the matching pool.</summary>
+    public const string WithdrawOffer = "WithdrawOffer";
+
+    /// <summary>Deletes a host household's personal data after retention.</summary>
+    public const string ForgetHost = "ForgetHost";
+
+    /// <summary>Records a guest household's stage.</summary>
+    public const string SetGuestStage = "SetGuestStage";
+
+    /// <summary>Reads what the guest intake needs to know of a guest household.</summary>
+    public const string ReadGuest = "ReadGuest";
+
+    /// <summary>Deletes a guest household's personal data after retention.</summary>
+    public const string ForgetGuest = "ForgetGuest";
+
+    /// <summary>Records a new placement.</summary>
+    public const string StartPlacement = "StartPlacement";
+
+    /// <summary>Records a placement's progress.</summary>
+    public const string UpdatePlacement = "UpdatePlacement";
+
+    /// <summary>Records a declined introduction and frees both households.</summary>
+    public const string DeclinePlacement = "DeclinePlacement";
+
+    /// <summary>Records a move-in.</summary>
+    public const string MoveIn = "MoveIn";
+
+    /// <summary>Records a departure and frees both households.</summary>
+    public const string EndPlacement = "EndPlacement";
 }

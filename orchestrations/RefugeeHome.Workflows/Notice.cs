@@ -50,6 +50,12 @@ public sealed record Notice(string Message, Audience To, CaseIds Case)
     public string? NoteOfLink { get; init; }
 }
 
+/// <summary>A notice on its way out: the workflow that asks its question, and the key it is sent once under.</summary>
+/// <param name="InstanceId">The workflow instance whose question the notice's link answers.</param>
+/// <param name="MessageKey">Made by the workflow, the same on every retry of the activity.</param>
+/// <param name="Notice">The notice.</param>
+public sealed record NoticeToSend(string InstanceId, string MessageKey, Notice Notice);
+
 /// <summary>The households and placement a notice or step is about.</summary>
 /// <param name="HostId">The host household.</param>
 /// <param name="GuestId">The guest household.</param>

@@ -66,8 +66,20 @@ public sealed class WorkflowOptions
     /// <summary>From how long a wait a household is listed in the matcher's daily overview even when hosts fit.</summary>
     public TimeSpan LongWaitAfter { get; set; } = TimeSpan.FromDays(14);
 
-    /// <summary>Hour (UTC) of the daily round of matching and the matcher's overview.</summary>
-    public int OverviewHourUtc { get; set; } = 6;
+    /// <summary>
+    /// When the round of matching runs and the matcher gets the overview: five-field CRON in <see cref="TimeZone"/>. A
+    /// coordinator can also start a round at any time.
+    /// </summary>
+    public string MatchingSchedule { get; set; } = "0 7 * * *";
+
+    /// <summary>Time zone of <see cref="MatchingSchedule"/>.</summary>
+    public string TimeZone { get; set; } = "Europe/Amsterdam";
+
+    /// <summary>
+    /// How long a calendar day lasts for the dates people enter (introduction, move-in) and for extensions in months: a
+    /// day in production; seconds for a demo or a test, which then walk a placement in minutes.
+    /// </summary>
+    public TimeSpan CalendarDay { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>How long after the introduction date the connector is reminded to record its outcome.</summary>
     public TimeSpan OutcomeReminderAfterIntroduction { get; set; } = TimeSpan.FromDays(2);

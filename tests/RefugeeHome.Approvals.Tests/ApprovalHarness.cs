@@ -1,22 +1,20 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Time.Testing;
-using RefugeeHome.Durable;
 using RefugeeHome.Storage;
 using RefugeeHome.Testing;
 
 namespace RefugeeHome.Approvals.Tests;
 
-/// <summary>Approval links over a durable runtime whose "Screening" workflow waits for the screener's answer.</summary>
-internal sealed class ApprovalHarness : IAsyncDisposable
+/// <summary>Approval links on their own storage, with the events they raise recorded instead of sent to a workflow.</summary>
+internal sealed class ApprovalHarness
 {
     public const string EventName = "ScreeningRecorded";
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     public static readonly ApprovalChoice[] Choices = [new("suitable", "Geschikt"), new("not-suitable", "Niet geschikt")];
 
-    private ApprovalHarness(DurableRuntime runtime, ApprovalLinks links, DocumentStore documents, FakeTimeProvider clock)
+    private ApprovalHarness(ApprovalLinks links, DocumentStore documents, FakeTimeProvider clock)
     {
-        Runtime = runtime;
         Links = links;
         Documents = documents;
         Clock = clock;
@@ -24,45 +22,32 @@ internal sealed class ApprovalHarness : IAsyncDisposable
 
     public DocumentStore Documents { get; }
 
-    public DurableRuntime Runtime { get; }
-
     public ApprovalLinks Links { get; }
 
     public FakeTimeProvider Clock { get; }
+
+    public RecordedEvents Events { get; } = new();
 
     public static async Task<ApprovalHarness> StartAsync(AzuriteFixture azurite)
     {
         var clock = new FakeTimeProvider(Start);
         var tables = new TableServiceClient(azurite.ConnectionString);
-        var registry = new DurableTaskRegistry().AddOrchestratorFunc<object?, string>("Screening", async (context, _) =>
-        {
-            var answer = await context.WaitForExternalEvent<ApprovalAnswer>(EventName);
-            return $"{answer.Choice}|{answer.LinkId}";
-        });
-        var runtime = await DurableRuntime.StartAsync(tables, registry, new DurableRuntimeOptions
-        {
-            TaskHubName = "a" + Guid.NewGuid().ToString("N")[..10],
-            PartitionCount = 2,
-            MaxPollInterval = TimeSpan.FromMilliseconds(100),
-            Clock = clock,
-        });
-        var links = new ApprovalLinks(tables, runtime.Client, new ApprovalOptions
+        var links = new ApprovalLinks(tables, new ApprovalOptions
         {
             BaseUrl = new Uri("https://refugeehome.example/"),
             SigningKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
         }, clock);
-        await ApprovalLinks.CreateTableAsync(tables, CancellationToken.None);
+        await links.CreateTableAsync(CancellationToken.None);
         var documents = new DocumentStore(new BlobContainerClient(azurite.ConnectionString, "documents"));
         await documents.CreateContainerAsync(CancellationToken.None);
-        return new ApprovalHarness(runtime, links, documents, clock);
+        return new ApprovalHarness(links, documents, clock);
     }
 
-    public async Task<string> StartScreeningAsync()
-    {
-        var id = "host-" + Guid.NewGuid().ToString("N")[..10];
-        await Runtime.Client.ScheduleNewOrchestrationInstanceAsync("Screening", options: new StartOrchestrationOptions(id));
-        return id;
-    }
+    /// <summary>A workflow instance id no other test uses.</summary>
+    public static string NewInstanceId() => "host-" + Guid.NewGuid().ToString("N")[..10];
+
+    public Task<Redemption> RedeemAsync(string token, ApprovalSubmission submission) =>
+        Links.RedeemAsync(token, submission, Events, CancellationToken.None);
 
     public static ApprovalRequest Request(string instanceId, string issueKey = "task-3", string language = "nl") =>
         new(instanceId, EventName, "screening", issueKey, language, "Uitkomst van het screeningsgesprek", Choices, Start.AddDays(7));
@@ -71,6 +56,29 @@ internal sealed class ApprovalHarness : IAsyncDisposable
         new(choice, note, values ?? []);
 
     public static string TokenOf(Uri link) => link.AbsolutePath["/approve/".Length..];
+}
 
-    public async ValueTask DisposeAsync() => await Runtime.DisposeAsync();
+/// <summary>The events answers raise, in the order they were raised.</summary>
+internal sealed class RecordedEvents : IWorkflowEvents
+{
+    private readonly List<(string InstanceId, string EventName, ApprovalAnswer Answer)> _raised = [];
+
+    public Task RaiseAsync(string instanceId, string eventName, ApprovalAnswer answer, CancellationToken cancellationToken)
+    {
+        lock (_raised)
+        {
+            _raised.Add((instanceId, eventName, answer));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The answers raised on <paramref name="instanceId"/>'s <see cref="ApprovalHarness.EventName"/>.</summary>
+    public IReadOnlyList<ApprovalAnswer> For(string instanceId)
+    {
+        lock (_raised)
+        {
+            return _raised.Where(raised => raised.InstanceId == instanceId && raised.EventName == ApprovalHarness.EventName).Select(raised => raised.Answer).ToList();
+        }
+    }
 }

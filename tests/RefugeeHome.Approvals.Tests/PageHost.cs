@@ -31,7 +31,7 @@ internal sealed partial class PageHost : IAsyncDisposable
         builder.Services.AddSingleton<ApprovalPages>();
         var app = builder.Build();
         app.MapGet("/approve/{token}", (HttpContext context, string token, ApprovalPages pages) => pages.ShowAsync(context, token));
-        app.MapPost("/approve/{token}", (HttpContext context, string token, ApprovalPages pages) => pages.AnswerAsync(context, token));
+        app.MapPost("/approve/{token}", (HttpContext context, string token, ApprovalPages pages) => pages.AnswerAsync(context, token, harness.Events));
         await app.StartAsync();
         var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(app.Urls.First()) };
         return new PageHost(app, browser);

@@ -19,13 +19,14 @@ internal sealed partial class JourneyBrowser(RunnerProcess runner, string coordi
         BaseAddress = runner.BaseAddress,
     };
 
-    public async Task<DateOnly> TodayAsync() =>
-        DateOnly.FromDateTime((await _http.GetFromJsonAsync<JsonElement>("dev/clock")).GetProperty("now").GetDateTimeOffset().UtcDateTime);
-
-    public async Task AdvanceAsync(double days)
+    /// <summary>Starts a round of matching as a coordinator does, instead of waiting for the morning.</summary>
+    public async Task<string> StartMatchingRoundAsync()
     {
-        using var response = await _http.PostAsync(new Uri($"dev/clock/advance?days={days.ToString(System.Globalization.CultureInfo.InvariantCulture)}", UriKind.Relative), null);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/coordinator/matching-rounds", UriKind.Relative));
+        request.Headers.Add("X-Api-Key", coordinatorKey);
+        using var response = await _http.SendAsync(request);
         response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("round").GetString()!;
     }
 
     /// <summary>Opens the page at <paramref name="path"/> and submits its form with <paramref name="fields"/> added to the form's own hidden fields.</summary>

@@ -22,7 +22,7 @@ public sealed class JourneyCrashTests
         var settings = JourneyEndToEndTests.Settings(azurite);
         var runner = await RunnerProcess.StartAsync(settings, cancellation);
         var browser = new JourneyBrowser(runner, "coordinator-test-key");
-        var today = await browser.TodayAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         using var hostResponse = await browser.PostJsonAsync("api/hosts", new
         {
             submissionId = Guid.NewGuid().ToString(), language = "en", firstName = "Bram", lastName = "Jansen", email = Host, phone = "+31 6 2345 6789",
@@ -45,14 +45,12 @@ public sealed class JourneyCrashTests
         });
         var guestId = (await guestResponse.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetString()!;
         await browser.StageAsync(guestId, "Waiting");
-        await browser.AdvanceAsync(1);
-        today = today.AddDays(1);
+        await browser.StartMatchingRoundAsync();
 
         // The matcher's approval starts the placement; the runner dies again while it reserves, signals and emails.
         (await browser.AnswerAsync((await browser.EmailAsync(Matcher, "Koppelvoorstellen")).Links[0], hostId)).Status.Should().Be(HttpStatusCode.OK);
         (runner, browser) = await RestartAsync(runner, browser, settings);
         var schedule = await browser.EmailAsync(Connector, "Kennismaking plannen");
-        var todayAfterRestart = await browser.TodayAsync();
         (await browser.AnswerAsync(schedule.Links[0], "scheduled", ("date", today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
             .Status.Should().Be(HttpStatusCode.OK);
         await browser.EmailAsync(Connector, "Uitkomst kennismaking");
@@ -62,7 +60,6 @@ public sealed class JourneyCrashTests
         browser.Dispose();
         await runner.DisposeAsync();
 
-        todayAfterRestart.Should().BeOnOrAfter(today, "the workflow clock a day ahead stays ahead across the restart");
         hostCase.GetProperty("record").GetProperty("status").GetString().Should().Be("Hosting");
         guestCase.GetProperty("record").GetProperty("status").GetString().Should().Be("Matched");
         outbox.Where(email => email.To is Host or "irina.crash@example.org" or Screener or Matcher or Connector)

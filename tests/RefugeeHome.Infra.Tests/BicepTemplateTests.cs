@@ -64,6 +64,50 @@ public sealed class BicepTemplateTests
         settings.Keys.Should().Contain(["Approvals__BaseUrl", "Workflows__ScreenerEmail", "Workflows__SupervisorEmail"]);
     }
 
+    [Fact]
+    public async Task Durable_Functions_reaches_its_task_hub_in_blobs_queues_and_tables_with_the_identity()
+    {
+        var template = await CompiledAsync();
+        var settings = AppSettings(template);
+        var roles = template["resources"]!.AsArray().Select(resource => resource!)
+            .Where(resource => resource["type"]!.GetValue<string>() == "Microsoft.Authorization/roleAssignments")
+            .Select(resource => resource["properties"]!["roleDefinitionId"]!.ToJsonString()).ToList();
+        var hostJson = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "host.json")))!;
+
+        settings.Keys.Should().Contain(["AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri", "TaskHubName"]);
+        settings["AzureWebJobsStorage__queueServiceUri"].Should().Contain("primaryEndpoints").And.Contain("queue");
+        hostJson["extensions"]!["durableTask"]!["hubName"]!.GetValue<string>().Should().Be("%TaskHubName%", "the hub's name comes from the app setting");
+        foreach (var (role, id) in new[]
+        {
+            ("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"),
+            ("Storage Queue Data Contributor", "974c5e8b-45b9-4653-ba55-5f855dd0fb88"),
+            ("Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"),
+        })
+        {
+            roles.Should().Contain(definition => definition.Contains(id, StringComparison.Ordinal), role);
+        }
+    }
+
+    [Fact]
+    public async Task Azd_deploys_the_Functions_app_to_the_tagged_app_with_every_required_parameter_given()
+    {
+        var root = RepositoryRoot.Find();
+        var template = await CompiledAsync();
+        var azureYaml = File.ReadAllText(Path.Combine(root, "azure.yaml"));
+        var given = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "infra", "main.parameters.json")))!["parameters"]!.AsObject().Select(parameter => parameter.Key).ToList();
+        var parameters = template["parameters"]!.AsObject();
+
+        azureYaml.Should().Contain("project: functions/RefugeeHome.Functions").And.Contain("host: function");
+        File.Exists(Path.Combine(root, "functions", "RefugeeHome.Functions", "RefugeeHome.Functions.csproj")).Should().BeTrue();
+        Resource(template, "Microsoft.Web/sites")["tags"]!["azd-service-name"]!.GetValue<string>().Should().Be("api");
+        given.Should().BeSubsetOf(parameters.Select(parameter => parameter.Key));
+        parameters.Where(parameter => parameter.Value!["defaultValue"] is null).Select(parameter => parameter.Key).Should().BeSubsetOf(given);
+    }
+
+    private static Dictionary<string, string> AppSettings(JsonNode template) =>
+        Resource(template, "Microsoft.Web/sites")["properties"]!["siteConfig"]!["appSettings"]!.AsArray()
+            .ToDictionary(setting => setting!["name"]!.GetValue<string>(), setting => setting!["value"]!.ToJsonString());
+
     private static JsonNode Resource(JsonNode template, string type) =>
         template["resources"]!.AsArray().Select(resource => resource!).First(resource => resource["type"]!.GetValue<string>() == type);
 

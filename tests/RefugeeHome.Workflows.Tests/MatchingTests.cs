@@ -32,15 +32,22 @@ public sealed class MatchingTests
         var proposals = await harness.NextRoundAsync();
         (await harness.AnswerAsync(proposals, hostId)).Outcome.Should().Be(RedeemOutcome.Recorded);
         var schedule = await harness.EmailAsync(WorkflowHarness.Connector, "Kennismaking plannen");
-        (await harness.AnswerAsync(schedule, "scheduled", new() { ["date"] = "2026-11-25", ["interpreter"] = "uk" })).Outcome.Should().Be(RedeemOutcome.Recorded);
+        (await harness.AnswerAsync(schedule, "scheduled", new() { ["date"] = PlacementTests.Day(WorkflowHarness.Today), ["interpreter"] = "uk" })).Outcome.Should().Be(RedeemOutcome.Recorded);
         var outcome = await harness.EmailAsync(WorkflowHarness.Connector, "Uitkomst kennismaking");
         var withoutReason = await harness.AnswerAsync(outcome, "guest-declined");
         (await harness.AnswerAsync(outcome, "guest-declined", new() { ["reason"] = "practical" })).Outcome.Should().Be(RedeemOutcome.Recorded);
 
         await harness.StageAsync(hostId, "Available");
         await harness.StageAsync(guestId, "Waiting");
+
+        // The matcher's approval arrives again (a second click, a request sent again) after the household started over.
+        var approvedAgain = await harness.AnswerAsync(proposals, hostId);
+        await WorkflowHarness.WaitDaysAsync(2);
         var nextRound = await harness.NextRoundAsync();
 
+        approvedAgain.Outcome.Should().Be(RedeemOutcome.AlreadyRecorded);
+        harness.Sent.Count(email => email.Subject.StartsWith("Kennismaking plannen", StringComparison.Ordinal)).Should().Be(1, "an answer taken once is not taken again after the workflow continued as new");
+        (await harness.Client.GetInstanceAsync(guestId, true))!.ReadCustomStatusAs<WorkflowStatus>()!.Stage.Should().Be("Waiting");
         withoutReason.Outcome.Should().Be(RedeemOutcome.InvalidValues);
         withoutReason.Problems.Should().ContainSingle().Which.Field.Name.Should().Be("reason");
         proposals.Html.Should().Contain("Utrecht").And.NotContain("Oudegracht", "the matcher sees no address");
@@ -48,7 +55,7 @@ public sealed class MatchingTests
         (await harness.EmailAsync("olena@example.org", "Поєднання не відбудеться")).Html.Should().Contain("гості");
         (await harness.Pool.OffersAsync(CancellationToken.None)).Select(offer => offer.HostId).Should().Equal(hostId);
         nextRound.Tokens.Should().BeEmpty("the only host declined this household, so nothing is proposed");
-        nextRound.Html.Should().Contain($"{guestId} (Utrecht), 2 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: eerder afgewezen: 1");
+        nextRound.Html.Should().Contain($"{guestId} (Utrecht), 0 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: eerder afgewezen: 1");
     }
 
     [Fact]
@@ -107,9 +114,9 @@ public sealed class MatchingTests
         overview.Html.Should().Contain("2 huishoudens wachten, 1 gastgezinnen zijn beschikbaar. Vandaag zijn er voorstellen voor 1 huishoudens");
         overview.Html.Should().Contain("<td>Groningen</td><td>1</td><td>0</td><td>tekort</td>");
         overview.Html.Should().Contain("<td>Utrecht</td><td>1</td><td>1</td><td></td>");
-        overview.Html.Should().Contain($"{withDog} (Utrecht), 1 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: huisdier niet welkom: 1");
+        overview.Html.Should().Contain($"{withDog} (Utrecht), 0 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: huisdier niet welkom: 1");
         overview.Html.Should().NotContain(withDog + "</h3>", "nothing fits the household with a dog, so nothing is proposed");
-        overview.Html.Should().Contain($"<h3>{inGroningen}</h3><p>Groningen, wens: Groningen, 2 volwassenen, 1 minderjarigen, 1 dagen wachtend</p>");
+        overview.Html.Should().Contain($"<h3>{inGroningen}</h3><p>Groningen, wens: Groningen, 2 volwassenen, 1 minderjarigen, 0 dagen wachtend</p>");
         overview.Html.Should().Contain($"Gastgezin {hostId}: Utrecht, plaats voor 4, talen: Engels, Nederlands")
             .And.Contain("Taal: +30 / 30 — gedeelde taal: Engels")
             .And.Contain("Plaats: +0 / 25 — Utrecht, 159 km van de gewenste gemeente Groningen: te ver")

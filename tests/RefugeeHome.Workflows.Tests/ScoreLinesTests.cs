@@ -58,7 +58,7 @@ public sealed class ScoreLinesTests
     [MemberData(nameof(Cases))]
     public void A_Dutch_matcher_reads_each_factor_in_Dutch(string situation, GuestHousehold guest, string[] expected)
     {
-        var lines = new ScoreLines(WorkflowRegistration.Templates(), "nl")
+        var lines = new ScoreLines(WorkflowCatalogue.Templates(), "nl")
             .For(AmersfoortFlat, SoftScore.Total(guest, AmersfoortFlat, Today, Options), SoftScore.Explain(guest, AmersfoortFlat, Today, Options));
 
         lines.Should().Equal(expected, situation);
@@ -67,7 +67,7 @@ public sealed class ScoreLinesTests
     [Fact]
     public void Every_reason_reads_in_every_staff_language()
     {
-        var templates = WorkflowRegistration.Templates();
+        var templates = WorkflowCatalogue.Templates();
         var hosts = new[] { AmersfoortFlat, AmersfoortFlat with { Accommodation = Accommodation.PrivateRoom, SmokeFree = true, WelcomesFamilies = true, Position = null } };
         var guests = new[] { null, "Amersfoort", "Utrecht", "Amsterdam", "Groningen", "Wormerland" }
             .SelectMany(wish => new[] { "Utrecht", "Drenthe", null }.Select(region => Mother with

@@ -1,72 +1,97 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AwesomeAssertions;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using RefugeeHome.Approvals;
-using RefugeeHome.Durable;
 using RefugeeHome.Hosting.LocalStorage;
 using RefugeeHome.Matching;
 using RefugeeHome.Registrations;
 using RefugeeHome.Storage;
 using RefugeeHome.Testing;
-using AwesomeAssertions;
 using RefugeeHome.Triggers;
-using RefugeeHome.Workflows;
 using RefugeeHome.Workflows.Matching;
 using SendGrid;
 
 namespace RefugeeHome.Workflows.Tests;
 
 /// <summary>
-/// The workflows on the durable runtime, wired by the same registration the hosts use, against an Azurite of their
-/// own (the matching pool is shared by all households, so tests must not share storage), with SendGrid's real client
-/// writing into a capture and a fake clock the test moves forward.
+/// The workflows on the Durable Task SDK's in-process test host (real replay, real timers, in-memory history), wired
+/// by the same registrations the hosts use, against an Azurite of their own (the matching pool is shared by all
+/// households, so tests must not share storage), with SendGrid's real client writing into a capture. Every duration
+/// is a setting, so a test day lasts <see cref="Day"/>: a VOG that lapses after eight weeks lapses after eight days.
 /// </summary>
 internal sealed partial class WorkflowHarness : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    /// <summary>How long a day of the journeys lasts in these tests.</summary>
+    public static readonly TimeSpan Day = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     private readonly AzuriteProcess _azurite;
-    private readonly ServiceProvider _services;
+    private readonly DurableTaskTestHost _host;
+    private int _rounds;
 
-    private WorkflowHarness(AzuriteProcess azurite, ServiceProvider services, DurableRuntime runtime, FakeTimeProvider clock, SendGridCapture mail)
+    private WorkflowHarness(AzuriteProcess azurite, DurableTaskTestHost host, SendGridCapture mail)
     {
         _azurite = azurite;
-        _services = services;
-        Runtime = runtime;
-        Clock = clock;
+        _host = host;
         Mail = mail;
+        Events = new WorkflowEvents(host.Client);
     }
 
-    public DurableRuntime Runtime { get; }
+    /// <summary>The settings the tests run the workflows with: the production ratios, one day to a <see cref="Day"/>.</summary>
+    public static IReadOnlyDictionary<string, string?> TestSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Workflows:ReminderAfter"] = Days(3),
+        ["Workflows:EscalateAfter"] = Days(7),
+        ["Workflows:VogDeadline"] = Days(8),
+        ["Workflows:VogReminderEvery"] = Days(1),
+        ["Workflows:AvailabilityCheckEvery"] = Days(4),
+        ["Workflows:AvailabilityReminderAfter"] = Days(2),
+        ["Workflows:OutcomeReminderAfterIntroduction"] = Days(2),
+        ["Workflows:VisitDueAfter"] = Days(4),
+        ["Workflows:PlacementLength"] = Days(14),
+        ["Workflows:ReviewLead"] = Days(4),
+        ["Workflows:RetainAfterEnd"] = Days(3),
+        ["Workflows:CalendarDay"] = Days(1),
 
-    public FakeTimeProvider Clock { get; }
+        // Rounds of matching start when a test asks, never on their own.
+        ["Workflows:MatchingSchedule"] = "0 0 29 2 *",
+    };
 
     public SendGridCapture Mail { get; }
 
-    public DurableTaskClient Client => Runtime.Client;
+    public DurableTaskClient Client => _host.Client;
 
-    public ApprovalLinks Links => _services.GetRequiredService<ApprovalLinks>();
+    /// <summary>Answers reach the workflows as from the approval pages.</summary>
+    public IWorkflowEvents Events { get; }
 
-    public HostRegistry Hosts => _services.GetRequiredService<HostRegistry>();
+    public ApprovalLinks Links => _host.Services.GetRequiredService<ApprovalLinks>();
 
-    public GuestRegistry Guests => _services.GetRequiredService<GuestRegistry>();
+    public HostRegistry Hosts => _host.Services.GetRequiredService<HostRegistry>();
 
-    public MatchingPool Pool => _services.GetRequiredService<MatchingPool>();
+    public GuestRegistry Guests => _host.Services.GetRequiredService<GuestRegistry>();
 
-    public TableServiceClient Tables => _services.GetRequiredService<TableServiceClient>();
+    public MatchingPool Pool => _host.Services.GetRequiredService<MatchingPool>();
 
-    public RefugeeHome.Statistics.HouseholdStatistics Statistics => _services.GetRequiredService<RefugeeHome.Statistics.HouseholdStatistics>();
+    public TableServiceClient Tables => _host.Services.GetRequiredService<TableServiceClient>();
+
+    public RefugeeHome.Statistics.HouseholdStatistics Statistics => _host.Services.GetRequiredService<RefugeeHome.Statistics.HouseholdStatistics>();
+
+    /// <summary>Today, as the activities see it.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     public static async Task<WorkflowHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var azurite = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), AzuriteOptions.InMemoryOnFreePorts(), TestContext.Current.CancellationToken);
-        var clock = new FakeTimeProvider(Start);
         var mail = new SendGridCapture();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -74,42 +99,41 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
             ["Approvals:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
             ["SendGrid:ApiKey"] = "test",
             ["SendGrid:From"] = "noreply@refugeehome.example",
-        }.Concat(settings ?? new Dictionary<string, string?>())).Build();
-        RuntimeHolder holder = new();
-        var services = new ServiceCollection()
-            .AddSingleton(new TableServiceClient(azurite.ConnectionString))
-            .AddSingleton(new BlobServiceClient(azurite.ConnectionString))
-            .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<ISendGridClient>(new SendGridClient(new HttpClient(mail), new SendGridClientOptions { ApiKey = "test" }))
-            .AddSingleton(_ => holder.Runtime!.Client)
-            .AddStatistics(configuration)
-            .AddWorkflows(configuration)
-            .BuildServiceProvider();
-        await services.InitializeStatisticsAsync(CancellationToken.None);
-        await services.InitializeWorkflowsAsync(CancellationToken.None);
-        holder.Runtime = await DurableRuntime.StartAsync(
-            services.GetRequiredService<TableServiceClient>(), new DurableTaskRegistry().AddWorkflows(services),
-            new DurableRuntimeOptions { PartitionCount = 2, MaxPollInterval = TimeSpan.FromMilliseconds(50), Clock = clock });
-        await WorkflowRegistration.StartStandingAsync(holder.Runtime.Client, CancellationToken.None);
-        return new WorkflowHarness(azurite, services, holder.Runtime, clock, mail);
+        }.Concat(TestSettings).Concat(settings ?? new Dictionary<string, string?>())).Build();
+        var host = await DurableTaskTestHost.StartAsync(registry => registry.AddWorkflows(), new DurableTaskTestHostOptions
+        {
+            Port = LoopbackPorts.Free(),
+            ConfigureServices = services => services
+                .AddSingleton(new TableServiceClient(azurite.ConnectionString))
+                .AddSingleton(new BlobServiceClient(azurite.ConnectionString))
+                .AddSingleton(TimeProvider.System)
+                .AddSingleton<ISendGridClient>(new SendGridClient(new HttpClient(mail), new SendGridClientOptions { ApiKey = "test" }))
+                .AddStatistics(configuration)
+                .AddWorkflows(configuration),
+        });
+        await host.Services.InitializeStatisticsAsync(CancellationToken.None);
+        await host.Services.InitializeWorkflowsAsync(CancellationToken.None);
+        return new WorkflowHarness(azurite, host, mail);
     }
+
+    private static string Days(double days) => (Day * days).ToString("c", CultureInfo.InvariantCulture);
 
     public async Task<string> RegisterHostAsync(HostRegistration registration)
     {
         var result = await Hosts.RegisterAsync(registration, CancellationToken.None);
-        await Client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.HostJourney, new HostJourneyInput(result.HouseholdId), new StartOrchestrationOptions(result.HouseholdId));
+        await Client.StartOnceAsync(OrchestratorNames.HostJourney, result.HouseholdId, new HostJourneyInput(result.HouseholdId), CancellationToken.None);
         return result.HouseholdId;
     }
 
     public async Task<string> RegisterGuestAsync(GuestRegistration registration)
     {
         var result = await Guests.RegisterAsync(registration, CancellationToken.None);
-        await Client.ScheduleNewOrchestrationInstanceAsync(ActivityNames.GuestIntake, new GuestIntakeInput(result.HouseholdId), new StartOrchestrationOptions(result.HouseholdId));
+        await Client.StartOnceAsync(OrchestratorNames.GuestIntake, result.HouseholdId, new GuestIntakeInput(result.HouseholdId), CancellationToken.None);
         return result.HouseholdId;
     }
 
-    /// <summary>Emails sent so far: recipient, subject and HTML.</summary>
-    public IReadOnlyList<SentEmail> Sent => Mail.Sent.Select(SentEmail.From).ToList();
+    /// <summary>Emails sent so far: recipient, subject, HTML and when.</summary>
+    public IReadOnlyList<SentEmail> Sent => Mail.Received.Select(received => SentEmail.From(received.At, received.Body)).ToList();
 
     /// <summary>Waits until an email to <paramref name="to"/> whose subject contains <paramref name="subject"/> has been sent <paramref name="count"/> times.</summary>
     public async Task<SentEmail> EmailAsync(string to, string subject, int count = 1)
@@ -167,7 +191,7 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
 
     /// <summary>Answers the link in <paramref name="email"/> as a person would, with <paramref name="choice"/>.</summary>
     public async Task<Redemption> AnswerAsync(SentEmail email, string choice, Dictionary<string, string>? values = null, string? note = null, int link = 0) =>
-        await Links.RedeemAsync(email.Tokens[link], new ApprovalSubmission(choice, note, values ?? []), CancellationToken.None);
+        await Links.RedeemAsync(email.Tokens[link], new ApprovalSubmission(choice, note, values ?? []), Events, CancellationToken.None);
 
     /// <summary>Uploads <paramref name="pdf"/> with the upload link in <paramref name="email"/>, as the upload page does.</summary>
     public async Task<Redemption> UploadAsync(SentEmail email, byte[] pdf)
@@ -175,9 +199,9 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
         var token = email.Tokens[0];
         var link = await Links.FindAsync(token, CancellationToken.None);
         using var content = new MemoryStream(pdf);
-        var stored = await _services.GetRequiredService<DocumentStore>().SaveAsync(DocumentNames.ForUpload(link.InstanceId, link.Id), content, CancellationToken.None);
+        var stored = await _host.Services.GetRequiredService<DocumentStore>().SaveAsync(DocumentNames.ForUpload(link.InstanceId, link.Id), content, CancellationToken.None);
         stored.Problem.Should().BeNull();
-        return await Links.RedeemAsync(token, new ApprovalSubmission("uploaded", null, new Dictionary<string, string>()), CancellationToken.None);
+        return await Links.RedeemAsync(token, new ApprovalSubmission("uploaded", null, new Dictionary<string, string>()), Events, CancellationToken.None);
     }
 
     /// <summary>Registers a host and walks it through screening and VOG until it is available for matching.</summary>
@@ -203,59 +227,47 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
     /// <summary>The smallest file a PDF reader accepts as a document, as far as the store checks.</summary>
     public static readonly byte[] Pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-    /// <summary>Moves the clock to the next morning's round of matching and returns the matcher's email of that round.</summary>
+    /// <summary>Runs a round of matching, as the schedule or a coordinator starts one, and returns the matcher's email of that round.</summary>
     public async Task<SentEmail> NextRoundAsync()
     {
         var rounds = Sent.Count(email => email.To == Matcher && email.Subject.StartsWith(RoundSubject, StringComparison.Ordinal));
-        var now = Clock.GetUtcNow();
-        var morning = new DateTimeOffset(now.UtcDateTime.Date.AddHours(6), TimeSpan.Zero);
-        Clock.Advance((morning > now ? morning : morning.AddDays(1)) - now);
+
+        // Each round of a test is a minute of its own, as rounds on a schedule are.
+        var round = MatchingRounds.IdOf(DateTimeOffset.UtcNow.AddMinutes(++_rounds));
+        (await Client.StartOnceAsync(OrchestratorNames.MatchingRound, MatchingRounds.InstanceIdOf(round), new object(), CancellationToken.None)).Should().BeTrue();
         return await EmailAsync(Matcher, RoundSubject, rounds + 1);
     }
 
     public const string RoundSubject = "Koppelvoorstellen en overzicht";
 
-    /// <summary>Moves the clock forward in steps, letting the runtime fire what came due at each.</summary>
-    public async Task AdvanceAsync(TimeSpan by, TimeSpan? step = null)
-    {
-        var stride = step ?? TimeSpan.FromDays(1);
-        for (var moved = TimeSpan.Zero; moved < by; moved += stride)
-        {
-            Clock.Advance(stride < by - moved ? stride : by - moved);
-            await Task.Delay(300);
-        }
-    }
+    /// <summary>Waits <paramref name="days"/> test days.</summary>
+    public static Task WaitDaysAsync(double days) => Task.Delay(Day * days);
 
     public async Task<OrchestrationMetadata> CompletionAsync(string instanceId)
     {
         using var timeout = new CancellationTokenSource(Patience);
-        return await Client.WaitForInstanceCompletionAsync(instanceId, true, cancellationToken: timeout.Token);
+        return await Client.WaitForInstanceCompletionAsync(instanceId, true, timeout.Token);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await Runtime.DisposeAsync();
-        await _services.DisposeAsync();
+        await _host.DisposeAsync();
         await _azurite.DisposeAsync();
         Mail.Dispose();
     }
-
-    private sealed class RuntimeHolder
-    {
-        public DurableRuntime? Runtime { get; set; }
-    }
 }
 
-/// <summary>An email as SendGrid received it.</summary>
-internal sealed partial record SentEmail(string To, string Subject, string Html)
+/// <summary>An email as SendGrid received it, and when.</summary>
+internal sealed partial record SentEmail(string To, string Subject, string Html, DateTimeOffset At)
 {
     /// <summary>The tokens of the approval and upload links in the email, in order.</summary>
     public IReadOnlyList<string> Tokens => LinkToken().Matches(Html).Select(match => match.Groups["token"].Value).ToList();
 
-    public static SentEmail From(JsonElement request) => new(
+    public static SentEmail From(DateTimeOffset at, JsonElement request) => new(
         request.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString()!,
         request.GetProperty("subject").GetString()!,
-        request.GetProperty("content")[0].GetProperty("value").GetString()!);
+        request.GetProperty("content")[0].GetProperty("value").GetString()!,
+        at);
 
     [GeneratedRegex("/(?:approve|upload)/(?<token>[A-Za-z0-9_.-]+)")]
     private static partial Regex LinkToken();

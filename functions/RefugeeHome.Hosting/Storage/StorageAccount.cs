@@ -9,7 +9,8 @@ namespace RefugeeHome.Hosting.Storage;
 /// <summary>
 /// The storage account named by the <c>AzureWebJobsStorage</c> setting, read the way Azure Functions reads it: either a
 /// connection string (Azurite locally) or an identity-based connection (<c>AzureWebJobsStorage__accountName</c>, or
-/// explicit <c>__tableServiceUri</c> and <c>__blobServiceUri</c>, with an optional user-assigned <c>__clientId</c>).
+/// explicit <c>__tableServiceUri</c>, <c>__blobServiceUri</c> and <c>__queueServiceUri</c>, with an optional
+/// user-assigned <c>__clientId</c>).
 /// </summary>
 public sealed class StorageAccount
 {
@@ -22,14 +23,16 @@ public sealed class StorageAccount
     private readonly string? _connectionString;
     private readonly Uri? _tableServiceUri;
     private readonly Uri? _blobServiceUri;
+    private readonly Uri? _queueServiceUri;
     private readonly TokenCredential? _credential;
 
     private StorageAccount(string connectionString) => _connectionString = connectionString;
 
-    private StorageAccount(Uri tableServiceUri, Uri blobServiceUri, TokenCredential credential)
+    private StorageAccount(Uri tableServiceUri, Uri blobServiceUri, Uri queueServiceUri, TokenCredential credential)
     {
         _tableServiceUri = tableServiceUri;
         _blobServiceUri = blobServiceUri;
+        _queueServiceUri = queueServiceUri;
         _credential = credential;
     }
 
@@ -57,7 +60,8 @@ public sealed class StorageAccount
         var accountName = section["accountName"];
         var tableUri = section["tableServiceUri"] ?? (accountName is null ? null : $"https://{accountName}.table.core.windows.net");
         var blobUri = section["blobServiceUri"] ?? (accountName is null ? null : $"https://{accountName}.blob.core.windows.net");
-        if (tableUri is null || blobUri is null)
+        var queueUri = section["queueServiceUri"] ?? (accountName is null ? null : $"https://{accountName}.queue.core.windows.net");
+        if (tableUri is null || blobUri is null || queueUri is null)
         {
             throw new InvalidOperationException(
                 $"Storage is not configured. Set '{SettingName}' to a connection string (for example " +
@@ -68,7 +72,7 @@ public sealed class StorageAccount
         TokenCredential credential = string.IsNullOrWhiteSpace(clientId)
             ? new DefaultAzureCredential()
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
-        return new StorageAccount(new Uri(tableUri), new Uri(blobUri), credential);
+        return new StorageAccount(new Uri(tableUri), new Uri(blobUri), new Uri(queueUri), credential);
     }
 
     /// <summary>A client for the account's Table service.</summary>
@@ -76,6 +80,12 @@ public sealed class StorageAccount
         _connectionString is not null
             ? new TableServiceClient(_connectionString, options)
             : new TableServiceClient(_tableServiceUri, _credential, options);
+
+    /// <summary>The account as the Durable Task engine's Azure Storage provider connects to it.</summary>
+    public DurableTask.AzureStorage.StorageAccountClientProvider CreateDurableTaskClientProvider() =>
+        _connectionString is not null
+            ? new DurableTask.AzureStorage.StorageAccountClientProvider(_connectionString)
+            : new DurableTask.AzureStorage.StorageAccountClientProvider(_blobServiceUri!, _queueServiceUri!, _tableServiceUri!, _credential!);
 
     /// <summary>A client for the account's Blob service.</summary>
     public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? options = null) =>

@@ -49,7 +49,7 @@ public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery,
     }
 
     /// <summary>Records the answer posted from the question's page.</summary>
-    public async Task<IResult> AnswerAsync(HttpContext context, string token)
+    public async Task<IResult> AnswerAsync(HttpContext context, string token, IWorkflowEvents workflows)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
@@ -63,7 +63,7 @@ public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery,
         var values = form.Keys.Where(key => key.StartsWith(FieldPrefix, StringComparison.Ordinal))
             .ToDictionary(key => key[FieldPrefix.Length..], key => form[key].ToString(), StringComparer.Ordinal);
         var note = form["note"].ToString();
-        var redemption = await links.RedeemAsync(token, new ApprovalSubmission(choice, string.IsNullOrWhiteSpace(note) ? null : note, values), context.RequestAborted);
+        var redemption = await links.RedeemAsync(token, new ApprovalSubmission(choice, string.IsNullOrWhiteSpace(note) ? null : note, values), workflows, context.RequestAborted);
         var link = redemption.Link;
         var (language, texts) = ApprovalTexts.For(redemption.Outcome == RedeemOutcome.Unknown ? HtmlPage.PreferredLanguage(context, ApprovalTexts.Languages) : link.Language);
         var chosen = LabelOf(link, choice);

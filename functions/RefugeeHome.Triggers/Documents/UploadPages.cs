@@ -34,7 +34,7 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
     }
 
     /// <summary>Checks and stores the uploaded document, then answers the link.</summary>
-    public async Task<IResult> UploadAsync(HttpContext context, string token)
+    public async Task<IResult> UploadAsync(HttpContext context, string token, IWorkflowEvents workflows)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -88,7 +88,7 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
             return HtmlPage.Render(context, language, link.Title, Form(context, texts, link, message), status);
         }
 
-        var redemption = await links.RedeemAsync(token, new ApprovalSubmission(link.Choices[0].Value, null, new Dictionary<string, string>()), context.RequestAborted);
+        var redemption = await links.RedeemAsync(token, new ApprovalSubmission(link.Choices[0].Value, null, new Dictionary<string, string>()), workflows, context.RequestAborted);
         var recorded = redemption.Outcome is RedeemOutcome.Recorded or RedeemOutcome.AlreadyRecorded;
         return HtmlPage.Render(context, language, link.Title,
             HtmlPage.Paragraph(recorded ? texts.Recorded : texts.AnsweredOtherwise, link.Choices[0].Label),

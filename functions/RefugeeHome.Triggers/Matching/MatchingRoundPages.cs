@@ -10,9 +10,9 @@ using RefugeeHome.Workflows.Matching;
 namespace RefugeeHome.Triggers.Matching;
 
 /// <summary>
-/// The page of a day's round of matching, opened from the matcher's email: every household with proposals, longest
-/// waiting first, each proposal explained and with its state (open to approve, approved, replaced, expired). Its
-/// address is signed for the day, carries no personal data, and the page shows no address either.
+/// The page of a round of matching, opened from the matcher's email: every household with proposals, longest waiting
+/// first, each proposal explained and with its state (open to approve, approved, replaced, expired). Its address is
+/// signed for the round, carries no personal data, and the page shows no address either.
 /// </summary>
 public sealed class MatchingRoundPages(MatchingRounds rounds, ApprovalLinks links, EmailTemplates templates, WorkflowOptions options)
 {
@@ -22,26 +22,25 @@ public sealed class MatchingRoundPages(MatchingRounds rounds, ApprovalLinks link
     /// <summary>Households per page.</summary>
     public const int PageSize = 25;
 
-    /// <summary>Shows the round of <paramref name="day"/>, from the household in the <c>from</c> query on.</summary>
-    public async Task<IResult> ShowAsync(HttpContext context, string day, string token)
+    /// <summary>Shows <paramref name="round"/>, from the household in the <c>from</c> query on.</summary>
+    public async Task<IResult> ShowAsync(HttpContext context, string round, string token)
     {
         ArgumentNullException.ThrowIfNull(context);
         var language = options.StaffLanguage;
-        if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || !links.IsSigned(Page, day, token))
+        if (MatchingRounds.DueAtOf(round) is not { } due || !links.IsSigned(Page, round, token))
         {
             return HtmlPage.Render(context, language, "RefugeeHome", HtmlPage.Paragraph(ApprovalTexts.For(language).Texts.Unknown), StatusCodes.Status404NotFound);
         }
 
         var from = int.TryParse(context.Request.Query["from"], NumberStyles.None, CultureInfo.InvariantCulture, out var start) ? start : 0;
-        var title = string.Format(CultureInfo.InvariantCulture, Label("page.title"), day);
-        var round = await rounds.ReadAsync(date, from, PageSize, context.RequestAborted);
-        if (round is not { } found)
+        var title = string.Format(CultureInfo.InvariantCulture, Label("page.title"), due.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        if (await rounds.ReadAsync(round, from, PageSize, context.RequestAborted) is not { } found)
         {
             return HtmlPage.Render(context, language, title, HtmlPage.Paragraph(Label("page.none")), StatusCodes.Status404NotFound);
         }
 
         var sections = await Task.WhenAll(found.Households.Select(household => SectionAsync(household, context.RequestAborted)));
-        var body = HtmlPage.Paragraph(Label("page.summary"), found.Total.ToString(CultureInfo.InvariantCulture)) + string.Concat(sections) + Paging(day, from, found.Total);
+        var body = HtmlPage.Paragraph(Label("page.summary"), found.Total.ToString(CultureInfo.InvariantCulture)) + string.Concat(sections) + Paging(round, from, found.Total);
         return HtmlPage.Render(context, language, title, body, StatusCodes.Status200OK);
     }
 
@@ -63,9 +62,9 @@ public sealed class MatchingRoundPages(MatchingRounds rounds, ApprovalLinks link
         return $"<section><h2>{HtmlPage.Encode(household.GuestId)}</h2>{HtmlPage.Paragraph(about)}<ol>{string.Concat(items)}</ol></section>";
     }
 
-    private string Paging(string day, int from, int total)
+    private string Paging(string round, int from, int total)
     {
-        var address = links.SignedPage(Page, day);
+        var address = links.SignedPage(Page, round);
         string To(int position, string label) =>
             $"<a href=\"{HtmlPage.Encode(address + "?from=" + position.ToString(CultureInfo.InvariantCulture))}\">{HtmlPage.Encode(Label(label))}</a> ";
         return "<p>" + (from > 0 ? To(Math.Max(0, from - PageSize), "page.previous") : "") + (from + PageSize < total ? To(from + PageSize, "page.next") : "") + "</p>";

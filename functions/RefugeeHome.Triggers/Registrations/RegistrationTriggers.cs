@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
-using RefugeeHome.Durable;
+using Microsoft.DurableTask.Client;
 using RefugeeHome.Registrations;
 using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Workflows;
@@ -15,8 +15,7 @@ namespace RefugeeHome.Triggers.Registrations;
 /// in the registrant's language and nothing is kept; a valid registration starts its household's workflow once, however
 /// often the same form is sent, and a second registration of a known household starts nothing and shows the status.
 /// </summary>
-public sealed class RegistrationTriggers(
-    HostRegistry hosts, GuestRegistry guests, DurableTaskClient workflows, IAntiforgery antiforgery, TimeProvider clock)
+public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guests, IAntiforgery antiforgery, TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -35,7 +34,7 @@ public sealed class RegistrationTriggers(
     }
 
     /// <summary>Registers a host household and starts its journey.</summary>
-    public Task<IResult> RegisterHostAsync(HttpContext context) => RegisterAsync(context, "hostTitle",
+    public Task<IResult> RegisterHostAsync(HttpContext context, DurableTaskClient workflows) => RegisterAsync(context, "hostTitle",
         (form, text, errors) => RegistrationForms.ReadHost(form, text, errors),
         registration => HostRegistrationValidation.Validate(registration, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
         registration => registration.Language,
@@ -44,7 +43,7 @@ public sealed class RegistrationTriggers(
             var result = await hosts.RegisterAsync(registration, cancellation);
             if (result.Outcome != RegistrationOutcome.AlreadyRegistered)
             {
-                await StartOnceAsync(ActivityNames.HostJourney, result.HouseholdId, new HostJourneyInput(result.HouseholdId), cancellation);
+                await workflows.StartOnceAsync(OrchestratorNames.HostJourney, result.HouseholdId, new HostJourneyInput(result.HouseholdId), cancellation);
             }
 
             return result;
@@ -52,14 +51,14 @@ public sealed class RegistrationTriggers(
         (text, language, tokens, form) => RegistrationForms.HostForm(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", form));
 
     /// <summary>Registers a guest household and starts its intake.</summary>
-    public Task<IResult> RegisterGuestAsync(HttpContext context) => RegisterAsync(context, "guestTitle",
+    public Task<IResult> RegisterGuestAsync(HttpContext context, DurableTaskClient workflows) => RegisterAsync(context, "guestTitle",
         (form, text, errors) => RegistrationForms.ReadGuest(form, text, errors),
         GuestRegistrationValidation.Validate,
         registration => registration.Language,
         async (registration, cancellation) =>
         {
             var result = await guests.RegisterAsync(registration, cancellation);
-            await StartOnceAsync(ActivityNames.GuestIntake, result.HouseholdId, new GuestIntakeInput(result.HouseholdId), cancellation);
+            await workflows.StartOnceAsync(OrchestratorNames.GuestIntake, result.HouseholdId, new GuestIntakeInput(result.HouseholdId), cancellation);
             return result;
         },
         (text, language, tokens, form) => RegistrationForms.GuestForm(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", form));
@@ -126,15 +125,6 @@ public sealed class RegistrationTriggers(
         var outcome = await register(registration, cancellation);
         var message = outcome.Outcome == RegistrationOutcome.AlreadyRegistered ? HtmlPage.Paragraph(text("already"), outcome.Status) : HtmlPage.Paragraph(text("thanks"));
         return HtmlPage.Render(context, language, text(titleKey), message, StatusCodes.Status200OK);
-    }
-
-    private async Task StartOnceAsync(string orchestrator, string instanceId, object input, CancellationToken cancellationToken)
-    {
-        // A finished journey is never restarted by a resent form; a running one is left as it is.
-        if (await workflows.GetInstanceAsync(instanceId, cancellationToken: cancellationToken) is null)
-        {
-            await workflows.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions(instanceId), cancellationToken);
-        }
     }
 
     private static (string Language, Func<string, string> Text) Language(HttpContext context, string? asked)

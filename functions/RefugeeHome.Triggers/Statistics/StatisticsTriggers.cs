@@ -11,9 +11,12 @@ namespace RefugeeHome.Triggers.Statistics;
 /// </summary>
 public sealed class StatisticsTriggers(NightlyStatisticsJob job, ReportStore reports, StatisticsSchedule schedule, StatisticsAccess access, TimeProvider clock)
 {
-    /// <summary>The nightly timer fired at <paramref name="firedAt"/>: report the day that ended, and any missed.</summary>
-    public Task<IReadOnlyList<DateOnly>> OnTimerAsync(DateTimeOffset firedAt, CancellationToken cancellationToken) =>
-        job.RunAsync(schedule.ReportDateOf(firedAt), cancellationToken);
+    /// <summary>
+    /// The host's timer ticked: reports the day before the latest scheduled run, and any missed, once each. Each host
+    /// ticks often and the schedule, in its time zone, says what is due, so Azure's UTC timer and daylight saving agree.
+    /// </summary>
+    public Task<IReadOnlyList<DateOnly>> OnTimerAsync(CancellationToken cancellationToken) =>
+        schedule.LatestUpTo(clock.GetUtcNow()) is { } due ? job.RunAsync(schedule.ReportDateOf(due), cancellationToken) : Task.FromResult<IReadOnlyList<DateOnly>>([]);
 
     /// <summary><c>POST /api/statistics/run</c>: runs the nightly job now.</summary>
     public async Task<IResult> RunNowAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -23,7 +26,7 @@ public sealed class StatisticsTriggers(NightlyStatisticsJob job, ReportStore rep
             return Unauthorized();
         }
 
-        var sent = await OnTimerAsync(clock.GetUtcNow(), cancellationToken);
+        var sent = await job.RunAsync(schedule.ReportDateOf(clock.GetUtcNow()), cancellationToken);
         return Results.Ok(new { sent = sent.Select(Format) });
     }
 

@@ -9,12 +9,13 @@ using RefugeeHome.Workflows.Matching;
 namespace RefugeeHome.Workflows.Activities;
 
 /// <summary>The activities that keep the households' registrations, statistics and place in the matching pool up to date.</summary>
-internal sealed class HouseholdActivities(
+public sealed class HouseholdActivities(
     HostRegistry hosts, GuestRegistry guests, HouseholdStatistics statistics, MatchingPool pool, DocumentStore documents,
     ApprovalLinks links, PlacementRecords placements, TimeProvider clock)
 {
     private static readonly IReadOnlySet<HouseholdKind> AnyHousehold = Enum.GetValues<HouseholdKind>().ToHashSet();
 
+    /// <summary>Records a host household's stage in its registration and, when it changes there, in the ministry's counts; false when the household has been forgotten.</summary>
     public async Task<bool> SetHostStageAsync(HostStageChange change, CancellationToken cancellationToken)
     {
         var host = await hosts.FindAsync(change.HostId, cancellationToken);
@@ -32,6 +33,7 @@ internal sealed class HouseholdActivities(
         return true;
     }
 
+    /// <summary>Puts a screened host household's offer in the matching pool.</summary>
     public async Task<bool> OfferHostAsync(HostOfferRequest request, CancellationToken cancellationToken)
     {
         var host = await hosts.FindAsync(request.HostId, cancellationToken)
@@ -49,8 +51,10 @@ internal sealed class HouseholdActivities(
         return true;
     }
 
+    /// <summary>Takes a host household's offer out of the matching pool; false when a match reserved it first.</summary>
     public Task<bool> WithdrawOfferAsync(string hostId, CancellationToken cancellationToken) => pool.WithdrawAsync(hostId, cancellationToken);
 
+    /// <summary>Deletes a host household's registration, documents, links and statistics row after retention.</summary>
     public async Task<bool> ForgetHostAsync(string hostId, CancellationToken cancellationToken)
     {
         // The statistics find the household by its municipality, so they forget it while the registration still says which.
@@ -64,6 +68,7 @@ internal sealed class HouseholdActivities(
         return await hosts.ForgetAsync(hostId, cancellationToken);
     }
 
+    /// <summary>Records a guest household's stage in its registration and, when it changes there, in the ministry's counts; false when the household has been forgotten.</summary>
     public async Task<bool> SetGuestStageAsync(GuestStageChange change, CancellationToken cancellationToken)
     {
         var guest = await guests.FindAsync(change.GuestId, cancellationToken);
@@ -81,6 +86,7 @@ internal sealed class HouseholdActivities(
         return true;
     }
 
+    /// <summary>What the intake needs to know of a guest household.</summary>
     public async Task<GuestFacts> ReadGuestAsync(string guestId, CancellationToken cancellationToken)
     {
         var guest = await guests.FindAsync(guestId, cancellationToken)
@@ -88,6 +94,7 @@ internal sealed class HouseholdActivities(
         return new GuestFacts(guest.Registration.MayBeMatched);
     }
 
+    /// <summary>Deletes a guest household's registration, placements, links and statistics row after retention.</summary>
     public async Task<bool> ForgetGuestAsync(string guestId, CancellationToken cancellationToken)
     {
         // A placement's links hold the visit notes about the guests; they go with the guests' data.

@@ -1,5 +1,4 @@
 using RefugeeHome.Approvals;
-using RefugeeHome.Durable;
 using RefugeeHome.Notifications;
 using RefugeeHome.Registrations;
 using SendGrid.Helpers.Mail;
@@ -8,7 +7,7 @@ namespace RefugeeHome.Workflows.Activities;
 
 /// <summary>
 /// Sends a workflow's notice: looks up the recipient and the names it may show, issues the question's link, and sends
-/// once per activity call (the message key is the call's instance and task id, the same on every retry and replay).
+/// once per message key (the workflow makes the key, so it is the same on every retry and replay).
 /// Each role sees what its work needs: the screener and connector the host's contact details, the supporter the
 /// address to visit, the matcher and the ministry never an address.
 /// </summary>
@@ -16,11 +15,11 @@ public sealed class Notifier(
     WorkflowOptions options, Mailer mailer, EmailTemplates templates, ApprovalLinks links,
     HostRegistry hosts, GuestRegistry guests, TimeProvider clock)
 {
-    /// <summary>Sends <paramref name="notice"/>; returns false when its recipient has been forgotten.</summary>
-    public async Task<bool> SendAsync(TaskActivityContext activity, Notice notice, CancellationToken cancellationToken)
+    /// <summary>Sends the notice of <paramref name="sending"/>; returns false when its recipient has been forgotten.</summary>
+    public async Task<bool> SendAsync(NoticeToSend sending, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        ArgumentNullException.ThrowIfNull(notice);
+        ArgumentNullException.ThrowIfNull(sending);
+        var notice = sending.Notice;
         var host = notice.Case.HostId is { } hostId ? await hosts.FindAsync(hostId, cancellationToken) : null;
         var guest = notice.Case.GuestId is { } guestId ? await guests.FindAsync(guestId, cancellationToken) : null;
         var (address, language) = Recipient(notice.To, host, guest);
@@ -32,7 +31,7 @@ public sealed class Notifier(
         var model = Model(notice, language, host, guest);
         if (notice.Ask is { } ask)
         {
-            model["link"] = (await links.IssueAsync(Question(activity.InstanceId, notice.Message, ask, language), cancellationToken)).ToString();
+            model["link"] = (await links.IssueAsync(Question(sending.InstanceId, notice.Message, ask, language), cancellationToken)).ToString();
         }
 
         if (notice.NoteOfLink is { } linkId)
@@ -40,7 +39,7 @@ public sealed class Notifier(
             model["note"] = await links.ReadNoteAsync(linkId, cancellationToken);
         }
 
-        await mailer.SendOnceAsync(activity.CallKey, new EmailAddress(address), language, notice.Message, model, cancellationToken);
+        await mailer.SendOnceAsync(sending.MessageKey, new EmailAddress(address), language, notice.Message, model, cancellationToken);
         return true;
     }
 
@@ -50,7 +49,7 @@ public sealed class Notifier(
         ArgumentNullException.ThrowIfNull(ask);
         string Label(string key) => templates.Label(message, language, key) ?? key;
         return new ApprovalRequest(
-            instanceId, Signals.Event, ask.Purpose, ask.IssueKey, language, Label("title." + ask.Purpose),
+            instanceId, Inbox.Event, ask.Purpose, ask.IssueKey, language, Label("title." + ask.Purpose),
             ask.Choices.Select(choice => new ApprovalChoice(choice, Label("choice." + choice))).ToList(),
             ask.ExpiresAt is { } deadline ? new DateTimeOffset(deadline, TimeSpan.Zero) : clock.GetUtcNow() + (ask.Standing ? options.StandingLinkLifetime : options.LinkLifetime))
         {

@@ -1,16 +1,15 @@
-using RefugeeHome.Approvals;
-using RefugeeHome.Durable;
 using RefugeeHome.Registrations;
 using RefugeeHome.Statistics;
 using RefugeeHome.Workflows.Matching;
 
 namespace RefugeeHome.Workflows.Activities;
 
-/// <summary>The activities of a placement: its record, its reservations, its statistics, and telling the host's journey.</summary>
-internal sealed class PlacementActivities(
+/// <summary>The activities of a placement: its record, its reservations and its statistics.</summary>
+public sealed class PlacementActivities(
     PlacementRecords placements, MatchingPool pool, HostRegistry hosts, GuestRegistry guests, HouseholdStatistics statistics,
-    DurableTaskClient workflows, WorkflowOptions options, TimeProvider clock)
+    WorkflowOptions options, TimeProvider clock)
 {
+    /// <summary>Records a new placement and returns the contribution cap of its guests.</summary>
     public async Task<PlacementFacts> StartAsync(PlacementCase placement, CancellationToken cancellationToken)
     {
         var guest = await guests.FindAsync(placement.GuestId, cancellationToken)
@@ -19,16 +18,17 @@ internal sealed class PlacementActivities(
         {
             ["hostId"] = placement.HostId, ["guestId"] = placement.GuestId, ["stage"] = "Matched",
         }, cancellationToken);
-        await SignalAsync(new SignalRequest(placement.HostId, "reserved", placement.PlacementId, new Dictionary<string, string>(), placement.PlacementId + "-reserved"), cancellationToken);
         return new PlacementFacts((guest.Registration.Adults * options.HousingComponentPerAdult) + (guest.Registration.Minors * options.HousingComponentPerMinor));
     }
 
+    /// <summary>Records a placement's progress.</summary>
     public async Task<bool> UpdateAsync(PlacementUpdate update, CancellationToken cancellationToken)
     {
         await placements.MergeAsync(update.PlacementId, update.Values, cancellationToken);
         return true;
     }
 
+    /// <summary>Records a declined introduction: the pair is never proposed again and both households are free.</summary>
     public async Task<bool> DeclineAsync(PlacementEnd end, CancellationToken cancellationToken)
     {
         var placement = end.Case;
@@ -38,6 +38,7 @@ internal sealed class PlacementActivities(
         return true;
     }
 
+    /// <summary>Records a move-in and counts it in the ministry's statistics.</summary>
     public async Task<bool> MoveInAsync(PlacementCase placement, CancellationToken cancellationToken)
     {
         var host = await hosts.FindAsync(placement.HostId, cancellationToken);
@@ -57,6 +58,7 @@ internal sealed class PlacementActivities(
         return true;
     }
 
+    /// <summary>Records a departure, frees both households and counts it in the ministry's statistics.</summary>
     public async Task<bool> EndAsync(PlacementEnd end, CancellationToken cancellationToken)
     {
         var placement = end.Case;
@@ -70,14 +72,6 @@ internal sealed class PlacementActivities(
             await statistics.RecordPlacementEndedAsync(placement.PlacementId, host.Municipality, Today, cancellationToken);
         }
 
-        return true;
-    }
-
-    public async Task<bool> SignalAsync(SignalRequest signal, CancellationToken cancellationToken)
-    {
-        await workflows.RaiseEventAsync(signal.InstanceId, Signals.Event,
-            new ApprovalAnswer(signal.Purpose, signal.Choice, signal.Values, signal.SignalId, clock.GetUtcNow()),
-            eventId: signal.SignalId, cancellationToken: cancellationToken);
         return true;
     }
 

@@ -13,8 +13,8 @@ namespace RefugeeHome.Workflows.Matching;
 internal sealed class DailyProposals(
     MatchingRounds rounds, ApprovalLinks links, EmailTemplates templates, WorkflowOptions options, MatchingOptions matching, TimeProvider clock)
 {
-    /// <summary>Runs the round of <paramref name="day"/>; returns its households with proposals, in the order the matcher reads them.</summary>
-    public async Task<IReadOnlyList<RoundHousehold>> ProposeAsync(MatchingDay day, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="round"/> over <paramref name="day"/>; returns its households with proposals, in the order the matcher reads them.</summary>
+    public async Task<IReadOnlyList<RoundHousehold>> ProposeAsync(string round, MatchingDay day, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var (today, waiting, households) = (day.Today, day.Waiting, day.Households);
@@ -23,7 +23,6 @@ internal sealed class DailyProposals(
         var offerById = day.Offers.ToDictionary(offer => offer.HostId, StringComparer.Ordinal);
         var proposalsByGuest = sweep.Proposals.Concat(sweep.Alternatives).ToLookup(proposal => proposal.GuestId, StringComparer.Ordinal);
         var lines = new ScoreLines(templates, options.StaffLanguage);
-        var round = MatchingRounds.Partition(today);
         var proposed = waiting
             .Where(guest => proposalsByGuest.Contains(guest.GuestId))
             .OrderByDescending(guest => guest.RematchPriority).ThenBy(guest => guest.WaitingSince).ThenBy(guest => guest.GuestId, StringComparer.Ordinal)
@@ -48,7 +47,7 @@ internal sealed class DailyProposals(
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (guest, token) => await links.CloseAsync(guest.GuestId, MatchReservationGuard.Purpose, token));
 
-        await rounds.SaveAsync(today, proposed, cancellationToken);
+        await rounds.SaveAsync(round, proposed, cancellationToken);
         await rounds.ForgetBeforeAsync(today.AddDays(-(int)options.RoundsKeptFor.TotalDays), cancellationToken);
         return proposed;
     }
@@ -57,7 +56,7 @@ internal sealed class DailyProposals(
     {
         var language = options.StaffLanguage;
         string Label(string key) => templates.Label(MatchingRounds.Message, language, key) ?? key;
-        return new ApprovalRequest(guestId, Signals.Event, MatchReservationGuard.Purpose, proposal.IssueKey, language, Label("title.match"),
+        return new ApprovalRequest(guestId, Inbox.Event, MatchReservationGuard.Purpose, proposal.IssueKey, language, Label("title.match"),
             [new ApprovalChoice(proposal.HostId, Label("choice.approve-match"))], expiresAt)
         {
             Details = proposal.Lines,

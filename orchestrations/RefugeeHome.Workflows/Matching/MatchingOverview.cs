@@ -1,6 +1,5 @@
 using System.Globalization;
 using RefugeeHome.Approvals;
-using RefugeeHome.Durable;
 using RefugeeHome.Matching;
 using RefugeeHome.Notifications;
 using SendGrid.Helpers.Mail;
@@ -15,8 +14,8 @@ namespace RefugeeHome.Workflows.Matching;
 /// </summary>
 internal sealed class MatchingOverview(ApprovalLinks links, Mailer mailer, EmailTemplates templates, WorkflowOptions options)
 {
-    /// <summary>Sends the email of <paramref name="day"/> with the households of its <paramref name="round"/> waiting longest.</summary>
-    public async Task SendAsync(TaskActivityContext activity, MatchingDay day, IReadOnlyList<RoundHousehold> round, CancellationToken cancellationToken)
+    /// <summary>Sends the email of the round <paramref name="request"/> names, over <paramref name="day"/>, with the households of <paramref name="round"/> waiting longest.</summary>
+    public async Task SendAsync(MatchingRoundRequest request, MatchingDay day, IReadOnlyList<RoundHousehold> round, CancellationToken cancellationToken)
     {
         var (today, offers, index, waiting) = (day.Today, day.Offers, day.Index, day.Waiting);
         string Label(string key) => templates.Label(MatchingRounds.Message, options.StaffLanguage, key) ?? key;
@@ -51,7 +50,7 @@ internal sealed class MatchingOverview(ApprovalLinks links, Mailer mailer, Email
 
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["date"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["date"] = MatchingRounds.DueAtOf(request.Round)?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? request.Round,
             ["waitingTotal"] = waiting.Count,
             ["hostsTotal"] = offers.Count,
             ["regions"] = regions,
@@ -73,9 +72,9 @@ internal sealed class MatchingOverview(ApprovalLinks links, Mailer mailer, Email
                 }).ToList(),
             }).ToList(),
             ["more"] = Math.Max(0, round.Count - options.HouseholdsInEmail),
-            ["pageLink"] = links.SignedPage("matching", MatchingRounds.Partition(today)).ToString(),
+            ["pageLink"] = links.SignedPage("matching", request.Round).ToString(),
         };
-        await mailer.SendOnceAsync(activity.CallKey, new EmailAddress(options.MatcherEmail), options.StaffLanguage, MatchingRounds.Message, model, cancellationToken);
+        await mailer.SendOnceAsync(request.MessageKey, new EmailAddress(options.MatcherEmail), options.StaffLanguage, MatchingRounds.Message, model, cancellationToken);
 
         string Region(string region) => region.Length == 0 ? unknownRegion : region;
     }

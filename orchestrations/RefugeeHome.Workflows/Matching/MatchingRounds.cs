@@ -23,9 +23,10 @@ public sealed record RoundHousehold(
     string GuestId, string Region, string? WishedMunicipality, int Adults, int Minors, int WaitedDays, bool RematchPriority, IReadOnlyList<RoundProposal> Proposals);
 
 /// <summary>
-/// The proposals of each day's round, longest waiting households first, for the matcher's email and the round's page.
-/// One partition per day, one row per household in page order, and a summary row written last, so a round whose
-/// writing was cut short and redone never shows rows of the first attempt. Rounds are deleted after a few weeks.
+/// The proposals of each round, longest waiting households first, for the matcher's email and the round's page. A
+/// round's id is the moment (UTC) it was due, <c>yyyy-MM-ddTHHmm</c>, so ids sort by time. One partition per round,
+/// one row per household in page order, and a summary row written last, so a round whose writing was cut short and
+/// redone never shows rows of the first attempt. Rounds are deleted after a few weeks.
 /// </summary>
 public sealed class MatchingRounds(TableServiceClient tables)
 {
@@ -40,11 +41,30 @@ public sealed class MatchingRounds(TableServiceClient tables)
     /// <summary>Creates the table if needed.</summary>
     public Task CreateTableAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);
 
-    /// <summary>Stores the round of <paramref name="day"/>, replacing an earlier attempt.</summary>
-    public async Task SaveAsync(DateOnly day, IReadOnlyList<RoundHousehold> households, CancellationToken cancellationToken)
+    private const string IdFormat = "yyyy-MM-dd'T'HHmm";
+    private const string InstancePrefix = "matching-round-";
+
+    /// <summary>The id of the workflow that runs <paramref name="round"/>.</summary>
+    public static string InstanceIdOf(string round) => InstancePrefix + round;
+
+    /// <summary>The round the workflow <paramref name="instanceId"/> runs.</summary>
+    public static string RoundOf(string instanceId) =>
+        instanceId.StartsWith(InstancePrefix, StringComparison.Ordinal) ? instanceId[InstancePrefix.Length..] : throw new ArgumentException($"'{instanceId}' is not a round of matching.", nameof(instanceId));
+
+    /// <summary>The id of the round due at <paramref name="dueAt"/>.</summary>
+    public static string IdOf(DateTimeOffset dueAt) => dueAt.UtcDateTime.ToString(IdFormat, CultureInfo.InvariantCulture);
+
+    /// <summary>When the round <paramref name="round"/> was due, or null when it is not a round id.</summary>
+    public static DateTimeOffset? DueAtOf(string round) =>
+        DateTime.TryParseExact(round, IdFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var due)
+            ? new DateTimeOffset(due, TimeSpan.Zero)
+            : null;
+
+    /// <summary>Stores <paramref name="round"/>, replacing an earlier attempt.</summary>
+    public async Task SaveAsync(string round, IReadOnlyList<RoundHousehold> households, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(households);
-        var partition = Partition(day);
+        var partition = round;
         foreach (var batch in households.Select((household, index) => (household, index)).Chunk(BatchSize))
         {
             await _table.SubmitTransactionAsync(batch.Select(entry => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
@@ -55,12 +75,12 @@ public sealed class MatchingRounds(TableServiceClient tables)
     }
 
     /// <summary>
-    /// The households <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of the round of
-    /// <paramref name="day"/>, and how many it has in all; null when there is no round for that day.
+    /// The households <paramref name="skip"/> to <paramref name="skip"/> + <paramref name="take"/> of
+    /// <paramref name="round"/>, and how many it has in all; null when there is no such round.
     /// </summary>
-    public async Task<(int Total, IReadOnlyList<RoundHousehold> Households)?> ReadAsync(DateOnly day, int skip, int take, CancellationToken cancellationToken)
+    public async Task<(int Total, IReadOnlyList<RoundHousehold> Households)?> ReadAsync(string round, int skip, int take, CancellationToken cancellationToken)
     {
-        var partition = Partition(day);
+        var partition = round;
         var summary = await _table.GetEntityIfExistsAsync<TableEntity>(partition, SummaryKey, cancellationToken: cancellationToken);
         if (!summary.HasValue)
         {
@@ -83,27 +103,24 @@ public sealed class MatchingRounds(TableServiceClient tables)
         return (total, households);
     }
 
-    /// <summary>Deletes the rounds of days before <paramref name="firstKept"/>.</summary>
+    /// <summary>Deletes the rounds due before <paramref name="firstKept"/>.</summary>
     public async Task ForgetBeforeAsync(DateOnly firstKept, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
         await foreach (var row in _table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey lt {Partition(firstKept)}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey lt {firstKept.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             rows.Add(row);
         }
 
-        foreach (var day in rows.GroupBy(row => row.PartitionKey))
+        foreach (var round in rows.GroupBy(row => row.PartitionKey))
         {
-            foreach (var batch in day.Chunk(BatchSize))
+            foreach (var batch in round.Chunk(BatchSize))
             {
                 await _table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row)), cancellationToken);
             }
         }
     }
-
-    /// <summary>The day as it appears in the round's address.</summary>
-    public static string Partition(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string RowKey(int index) => index.ToString("D7", CultureInfo.InvariantCulture);
 }

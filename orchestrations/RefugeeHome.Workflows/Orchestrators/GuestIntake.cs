@@ -1,4 +1,4 @@
-using RefugeeHome.Durable;
+using Microsoft.DurableTask;
 using RefugeeHome.Statistics;
 using RefugeeHome.Workflows.Matching;
 
@@ -14,12 +14,13 @@ namespace RefugeeHome.Workflows.Orchestrators;
 internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOptions options, GuestIntakeInput input)
 {
     private readonly Steps _steps = new(context);
+    private readonly Inbox _inbox = new(context, input.Answered);
     private CaseIds Case => new(GuestId: input.GuestId);
 
     public static async Task<string> RunAsync(TaskOrchestrationContext context, GuestIntakeInput? input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var options = await context.CallActivityAsync<WorkflowOptions>(ActivityNames.Settings);
+        var options = await context.CallActivityAsync<WorkflowOptions>(ActivityNames.ReadSettings);
         return await new GuestIntake(context, options, input).RunAsync();
     }
 
@@ -33,18 +34,21 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
         await _steps.CallAsync(ActivityNames.SetGuestStage,
             new GuestStageChange(input.GuestId, "Waiting", GuestStage.Waiting, StartsWaiting: !input.Admitted, input.RematchPriority));
         _steps.Status("Waiting", "matcher");
-        var approval = (await Waits.AnswerAsync(context, [MatchReservationGuard.Purpose], []))!;
+        var approval = (await Waits.AnswerAsync(context, _inbox, [MatchReservationGuard.Purpose], []))!;
 
         // The proposals not chosen would be refused now; closing them says so before anyone tries.
-        await _steps.CallAsync(ActivityNames.CloseQuestion, MatchReservationGuard.Purpose);
+        await _steps.CloseQuestionAsync(MatchReservationGuard.Purpose);
         var placement = new PlacementCase(PlacementIds.From(approval.LinkId), approval.Choice, input.GuestId);
         await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Matched", null, StartsWaiting: false, RematchPriority: false));
         _steps.Status("Placement", null, placement.PlacementId);
-        var result = await context.CallSubOrchestratorAsync<PlacementResult>(ActivityNames.Placement, placement,
-            new SubOrchestrationOptions(placement.PlacementId));
+        var result = await context.CallSubOrchestratorAsync<PlacementResult>(OrchestratorNames.Placement, placement,
+            new SubOrchestrationOptions(instanceId: placement.PlacementId));
         if (result.Outcome == "declined" || result.Destination == "another-host")
         {
-            context.ContinueAsNew(input with { Admitted = true, RematchPriority = input.RematchPriority || result.Outcome == "departed" });
+            context.ContinueAsNew(input with
+            {
+                Admitted = true, RematchPriority = input.RematchPriority || result.Outcome == "departed", Answered = _inbox.Seen,
+            });
             return "Waiting";
         }
 

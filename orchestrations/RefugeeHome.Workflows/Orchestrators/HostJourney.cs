@@ -1,5 +1,5 @@
 using RefugeeHome.Approvals;
-using RefugeeHome.Durable;
+using Microsoft.DurableTask;
 using RefugeeHome.Statistics;
 using RefugeeHome.Storage;
 
@@ -13,13 +13,14 @@ namespace RefugeeHome.Workflows.Orchestrators;
 internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOptions options, HostJourneyInput input)
 {
     private readonly Steps _steps = new(context);
+    private readonly Inbox _inbox = new(context, input.Answered);
     private string HostId => input.HostId;
     private CaseIds Case => new(HostId);
 
     public static async Task<string> RunAsync(TaskOrchestrationContext context, HostJourneyInput? input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var options = await context.CallActivityAsync<WorkflowOptions>(ActivityNames.Settings);
+        var options = await context.CallActivityAsync<WorkflowOptions>(ActivityNames.ReadSettings);
         return await new HostJourney(context, options, input).RunAsync();
     }
 
@@ -38,7 +39,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
             new Notice("host-registered", Audience.Host, Case) { Ask = new Ask("withdraw", "withdraw", ["withdraw"]) { Standing = true } },
             ScreeningRequest("screening-request"));
         _steps.Status("Screening", "screener");
-        var screening = await Waits.AnswerAsync(context, ["screening", "withdraw"],
+        var screening = await Waits.AnswerAsync(context, _inbox, ["screening", "withdraw"],
         [
             new(options.ReminderAfter, () => _steps.NotifyAsync(ScreeningRequest("screening-reminder"))),
             new(options.EscalateAfter, () => Escalate("screening", ScreeningRequest("screening-reminder"))),
@@ -80,7 +81,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
             };
             await _steps.NotifyAsync(request);
             _steps.Status("WaitingForVog", "host");
-            var uploaded = await Waits.AnswerAsync(context, ["vog-upload", "withdraw"],
+            var uploaded = await Waits.AnswerAsync(context, _inbox, ["vog-upload", "withdraw"],
                 [new(options.VogReminderEvery, () => _steps.NotifyAsync(request with { Message = "vog-reminder" }))],
                 options.VogReminderEvery, deadline);
             if (uploaded is null)
@@ -102,7 +103,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
             };
             await _steps.NotifyAsync(check);
             _steps.Status("VogCheck", "screener");
-            var verdict = await Waits.AnswerAsync(context, ["vog-check", "withdraw"],
+            var verdict = await Waits.AnswerAsync(context, _inbox, ["vog-check", "withdraw"],
             [
                 new(options.ReminderAfter, () => _steps.NotifyAsync(check with { Message = "vog-check-reminder" })),
                 new(options.EscalateAfter, () => Escalate("vog-check", check with { Message = "vog-check-reminder" })),
@@ -114,7 +115,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
 
             if (verdict.Choice == "approve")
             {
-                context.ContinueAsNew(input with { Phase = HostPhase.Available, ChildSafetyScreened = childSafety });
+                context.ContinueAsNew(input with { Phase = HostPhase.Available, ChildSafetyScreened = childSafety, Answered = _inbox.Seen });
                 return "Available";
             }
 
@@ -130,7 +131,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         while (true)
         {
             _steps.Status("Available", null);
-            var signal = await Signals.NextAsync(context, context.CurrentUtcDateTime + options.AvailabilityCheckEvery);
+            var signal = await _inbox.NextAsync(context.CurrentUtcDateTime + options.AvailabilityCheckEvery);
             if (signal is null)
             {
                 var check = new Notice("availability-check", Audience.Host, Case)
@@ -139,12 +140,12 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
                 };
                 await _steps.NotifyAsync(check);
                 _steps.Status("Available", "host");
-                signal = await Waits.AnswerAsync(context, ["availability", "reserved", "withdraw"],
+                signal = await Waits.AnswerAsync(context, _inbox, ["availability", "reserved", "withdraw"],
                     [new(options.AvailabilityReminderAfter, () => _steps.NotifyAsync(check with { Message = "availability-reminder" }))],
                     giveUpAt: context.CurrentUtcDateTime + (options.AvailabilityReminderAfter * 2));
                 if (signal is null)
                 {
-                    await _steps.CallAsync(ActivityNames.CloseQuestion, "availability");
+                    await _steps.CloseQuestionAsync("availability");
                     return await PauseAsync("host-paused-no-answer");
                 }
             }
@@ -168,12 +169,12 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         if (!await _steps.CallAsync<bool>(ActivityNames.WithdrawOffer, HostId))
         {
             // A matcher reserved the host a moment before: the placement goes ahead and tells the journey.
-            var reserved = await Waits.AnswerAsync(context, ["reserved"], []);
+            var reserved = await Waits.AnswerAsync(context, _inbox, ["reserved"], []);
             return await HostAsync(reserved!.Choice);
         }
 
         await _steps.NotifyAsync(new Notice(message, Audience.Host, Case) { Ask = ResumeAsk() });
-        context.ContinueAsNew(input with { Phase = HostPhase.Paused });
+        context.ContinueAsNew(input with { Phase = HostPhase.Paused, Answered = _inbox.Seen });
         return "Paused";
     }
 
@@ -183,7 +184,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
     {
         await StageAsync("Paused", HostStage.Paused);
         _steps.Status("Paused", null);
-        var signal = await Waits.AnswerAsync(context, ["resume", "withdraw", "reserved"], []);
+        var signal = await Waits.AnswerAsync(context, _inbox, ["resume", "withdraw", "reserved"], []);
         return signal!.Purpose switch
         {
             "reserved" => await HostAsync(signal.Choice),
@@ -200,13 +201,13 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         var withdrawn = false;
         while (true)
         {
-            var signal = await Waits.AnswerAsync(context, ["placement-ended", "withdraw"], []);
+            var signal = await Waits.AnswerAsync(context, _inbox, ["placement-ended", "withdraw"], []);
             if (signal!.Purpose == "withdraw")
             {
                 // The placement ends first, with the municipality told; the journey ends once it has.
                 withdrawn = true;
-                await _steps.CallAsync(ActivityNames.Signal, new SignalRequest(placementId, "end-early", "end-now",
-                    new Dictionary<string, string> { ["reason"] = "host-withdrew" }, "host-withdrew-" + signal.LinkId));
+                _steps.Signal(placementId, new ApprovalAnswer("end-early", "end-now",
+                    new Dictionary<string, string> { ["reason"] = "host-withdrew" }, "host-withdrew-" + signal.LinkId, context.CurrentUtcDateTime));
                 continue;
             }
 
@@ -225,7 +226,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         var question = new Notice("host-next", Audience.Host, Case) { Ask = new Ask("host-next", "host-next-" + context.NewGuid().ToString("N")[..8], ["available", "pause", "retire"]) };
         await _steps.NotifyAsync(question);
         _steps.Status("ChoosingNext", "host");
-        var choice = await Waits.AnswerAsync(context, ["host-next", "withdraw"],
+        var choice = await Waits.AnswerAsync(context, _inbox, ["host-next", "withdraw"],
             [new(options.ReminderAfter, () => _steps.NotifyAsync(question with { Message = "host-next-reminder" }))],
             giveUpAt: context.CurrentUtcDateTime + options.EscalateAfter);
         switch (choice?.Purpose, choice?.Choice)
@@ -237,7 +238,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
             case ("withdraw", _):
                 return await EndAsync("Withdrawn");
             default:
-                await _steps.CallAsync(ActivityNames.CloseQuestion, "host-next");
+                await _steps.CloseQuestionAsync("host-next");
                 await _steps.NotifyAsync(new Notice("host-paused", Audience.Host, Case) { Ask = ResumeAsk() });
                 return Continue(HostPhase.Paused);
         }
@@ -245,7 +246,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
 
     private string Continue(HostPhase phase)
     {
-        context.ContinueAsNew(input with { Phase = phase });
+        context.ContinueAsNew(input with { Phase = phase, Answered = _inbox.Seen });
         return phase.ToString();
     }
 
@@ -253,7 +254,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
     {
         if (!await _steps.CallAsync<bool>(ActivityNames.WithdrawOffer, HostId))
         {
-            var reserved = await Waits.AnswerAsync(context, ["reserved"], []);
+            var reserved = await Waits.AnswerAsync(context, _inbox, ["reserved"], []);
             return await HostAsync(reserved!.Choice);
         }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using RefugeeHome.Approvals;
-using RefugeeHome.Durable;
+using Microsoft.DurableTask;
 
 namespace RefugeeHome.Workflows.Orchestrators;
 
@@ -15,20 +15,24 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
     private static readonly string[] EndReasons = ["mismatch", "incident", "own-housing", "other"];
     private static readonly string[] Destinations = ["another-host", "municipal-reception", "return", "own-housing"];
     private static readonly string[] ExtensionMonths = ["1", "3", "6"];
+    private static readonly IReadOnlyDictionary<string, string> NoValues = new Dictionary<string, string>();
 
     private readonly Steps _steps = new(context);
+    private readonly Inbox _inbox = new(context, null);
+    private readonly Calendar _calendar = new(options);
     private CaseIds Case => placement.Ids;
 
     public static async Task<PlacementResult> RunAsync(TaskOrchestrationContext context, PlacementCase? placement)
     {
         ArgumentNullException.ThrowIfNull(placement);
-        var options = await context.CallActivityAsync<WorkflowOptions>(ActivityNames.Settings);
+        var options = await context.CallActivityAsync<WorkflowOptions>(ActivityNames.ReadSettings);
         return await new Placement(context, options, placement).RunAsync();
     }
 
     private async Task<PlacementResult> RunAsync()
     {
         var facts = await _steps.CallAsync<PlacementFacts>(ActivityNames.StartPlacement, placement);
+        _steps.Signal(placement.HostId, new ApprovalAnswer("reserved", placement.PlacementId, NoValues, placement.PlacementId + "-reserved", context.CurrentUtcDateTime));
         await _steps.NotifyAllAsync(
             new Notice("match-made-host", Audience.Host, Case),
             new Notice("match-made-guest", Audience.Guest, Case));
@@ -63,15 +67,15 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
             new Notice("move-in-agreed", Audience.Host, Case) { Facts = Facts(("moveIn", Day(moveIn))) },
             new Notice("move-in-agreed", Audience.Guest, Case) { Facts = Facts(("moveIn", Day(moveIn))) });
         _steps.Status("MoveInAgreed", "move-in date", placement.PlacementId);
-        var moveInAt = moveIn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var early = await Waits.AnswerAsync(context, ["end-early"], [], giveUpAt: moveInAt);
+        var moveInAt = _calendar.Start(moveIn, context.CurrentUtcDateTime);
+        var early = await Waits.AnswerAsync(context, _inbox, ["end-early"], [], giveUpAt: moveInAt);
         if (early is not null)
         {
             return await DepartAsync(early);
         }
 
-        await MoveInAsync(moveIn, facts);
-        return await DepartAsync(await HostingAsync(moveIn));
+        await MoveInAsync(facts);
+        return await DepartAsync(await HostingAsync(moveInAt));
     }
 
     // Before move-in an early end comes only from a host who withdraws: the introduction counts as declined by the host.
@@ -93,7 +97,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         };
         await _steps.NotifyAsync(schedule);
         _steps.Status("Introduction", "connector", placement.PlacementId);
-        var scheduled = await Waits.AnswerAsync(context, ["introduction", "end-early"],
+        var scheduled = await Waits.AnswerAsync(context, _inbox, ["introduction", "end-early"],
         [
             new(options.ReminderAfter, () => _steps.NotifyAsync(schedule with { Message = "introduction-schedule-reminder" })),
             new(options.EscalateAfter, () => Escalate("introduction", schedule with { Message = "introduction-schedule-reminder" })),
@@ -117,8 +121,8 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         };
         await _steps.NotifyAsync(record);
         _steps.Status("IntroductionOutcome", "connector", placement.PlacementId);
-        var after = introduction.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) - context.CurrentUtcDateTime;
-        var outcome = await Waits.AnswerAsync(context, ["outcome", "end-early"],
+        var after = _calendar.Start(introduction, context.CurrentUtcDateTime) - context.CurrentUtcDateTime;
+        var outcome = await Waits.AnswerAsync(context, _inbox, ["outcome", "end-early"],
         [
             new(after + options.OutcomeReminderAfterIntroduction, () => _steps.NotifyAsync(record with { Message = "introduction-outcome-reminder" })),
             new(after + options.EscalateAfter, () => Escalate("introduction-outcome", record with { Message = "introduction-outcome-reminder" })),
@@ -134,12 +138,12 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         await _steps.NotifyAllAsync(
             new Notice("introduction-declined", Audience.Host, Case) { Facts = told },
             new Notice("introduction-declined", Audience.Guest, Case) { Facts = told });
-        await TellHostAsync("declined");
+        TellHost("declined");
         _steps.Status("Declined", null, placement.PlacementId);
         return new PlacementResult("declined", null);
     }
 
-    private async Task MoveInAsync(DateOnly moveIn, PlacementFacts facts)
+    private async Task MoveInAsync(PlacementFacts facts)
     {
         await _steps.CallAsync(ActivityNames.MoveIn, placement);
         var endEarly = new Ask("end-early", "end-early", ["end-now"])
@@ -169,22 +173,22 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         Ask = new Ask("visit", "visit", ["ok", "concerns", "urgent"]),
     };
 
-    private async Task<ApprovalAnswer> HostingAsync(DateOnly moveIn)
+    private async Task<ApprovalAnswer> HostingAsync(DateTime start)
     {
-        var start = moveIn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var state = new HostingState(start + options.PlacementLength, start + options.VisitDueAfter);
         while (true)
         {
             _steps.Status("Hosting", state.WaitingFor, placement.PlacementId);
-            var signal = await Signals.NextAsync(context, state.NextDeadline(options));
+            var deadline = state.NextDeadline(options);
+            var signal = await _inbox.NextAsync(deadline);
             if (signal is null)
             {
-                if (context.CurrentUtcDateTime >= state.End)
+                if (deadline >= state.End)
                 {
                     return new ApprovalAnswer("end-early", "end-now", new Dictionary<string, string> { ["reason"] = "end-date" }, "", context.CurrentUtcDateTime);
                 }
 
-                await OnDeadlineAsync(state);
+                await OnDeadlineAsync(state, deadline);
                 continue;
             }
 
@@ -197,9 +201,9 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         }
     }
 
-    private async Task OnDeadlineAsync(HostingState state)
+    // The deadline that came is the moment to judge by: the engine's timers may fire a moment early.
+    private async Task OnDeadlineAsync(HostingState state, DateTime now)
     {
-        var now = context.CurrentUtcDateTime;
         if (!state.VisitReported && !state.VisitReminded && now >= state.VisitDue)
         {
             state.VisitReminded = true;
@@ -300,7 +304,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
 
         if (state.HostExtends == true && state.GuestExtends == true)
         {
-            state.Extend(DateOnly.FromDateTime(state.End).AddMonths(state.Months).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+            state.Extend(state.End + _calendar.Months(state.End, state.Months));
             await _steps.CallAsync(ActivityNames.UpdatePlacement, Update(("end", Day(state.End)), ("extensions", state.Extensions.ToString(CultureInfo.InvariantCulture))));
             var told = Facts(("end", Day(state.End)));
             await _steps.NotifyAllAsync(
@@ -329,7 +333,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         };
         await _steps.NotifyAsync(question);
         _steps.Status("Departure", "connector", placement.PlacementId);
-        var departure = await Waits.AnswerAsync(context, ["departure"],
+        var departure = await Waits.AnswerAsync(context, _inbox, ["departure"],
         [
             new(options.ReminderAfter, () => _steps.NotifyAsync(question with { Message = "departure-reminder" })),
             new(options.EscalateAfter, () => Escalate("departure", question with { Message = "departure-reminder" })),
@@ -340,13 +344,13 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         await _steps.NotifyAllAsync(
             new Notice("departure-municipality", Audience.Caseworker, Case) { Facts = where },
             new Notice("departure-guest", Audience.Guest, Case) { Facts = where });
-        await TellHostAsync("departed");
+        TellHost("departed");
         _steps.Status("Departed", null, placement.PlacementId);
         return new PlacementResult("departed", destination);
     }
 
-    private Task TellHostAsync(string outcome) => _steps.CallAsync(ActivityNames.Signal,
-        new SignalRequest(placement.HostId, "placement-ended", outcome, new Dictionary<string, string>(), placement.PlacementId + "-ended"));
+    private void TellHost(string outcome) =>
+        _steps.Signal(placement.HostId, new ApprovalAnswer("placement-ended", outcome, NoValues, placement.PlacementId + "-ended", context.CurrentUtcDateTime));
 
     // The person asked is reminded again with every escalation, which also keeps their link valid while the wait lasts.
     private Task Escalate(string step, Notice reminder) =>

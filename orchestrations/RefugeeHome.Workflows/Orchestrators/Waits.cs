@@ -1,5 +1,5 @@
+using Microsoft.DurableTask;
 using RefugeeHome.Approvals;
-using RefugeeHome.Durable;
 
 namespace RefugeeHome.Workflows.Orchestrators;
 
@@ -17,7 +17,7 @@ internal static class Waits
     /// answers to questions no longer asked, and are passed over. Returns null when <paramref name="giveUpAt"/> passes.
     /// </summary>
     public static async Task<ApprovalAnswer?> AnswerAsync(
-        TaskOrchestrationContext context, IReadOnlyCollection<string> purposes, IReadOnlyList<Nudge> nudges,
+        TaskOrchestrationContext context, Inbox inbox, IReadOnlyCollection<string> purposes, IReadOnlyList<Nudge> nudges,
         TimeSpan? repeatLastEvery = null, DateTime? giveUpAt = null)
     {
         var start = context.CurrentUtcDateTime;
@@ -26,7 +26,7 @@ internal static class Waits
         {
             var nudgeAt = NextNudge(start, nudges, sent, repeatLastEvery);
             var until = Earliest(nudgeAt, giveUpAt);
-            var signal = until is { } deadline ? await Signals.NextAsync(context, deadline) : await Signals.NextAsync(context);
+            var signal = until is { } deadline ? await inbox.NextAsync(deadline) : await inbox.NextAsync();
             if (signal is not null)
             {
                 if (purposes.Contains(signal.Purpose))
@@ -37,7 +37,8 @@ internal static class Waits
                 continue;
             }
 
-            if (giveUpAt is { } end && context.CurrentUtcDateTime >= end)
+            // The deadline waited for has come: the engine's timers may fire a moment early, so the clock cannot say which.
+            if (giveUpAt is { } end && until >= end)
             {
                 return null;
             }

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using RefugeeHome.Triggers;
+using RefugeeHome.Triggers.Approvals;
+using RefugeeHome.Triggers.Coordinator;
+using RefugeeHome.Triggers.Documents;
+using RefugeeHome.Triggers.Matching;
+using RefugeeHome.Triggers.Registrations;
+using RefugeeHome.Triggers.Statistics;
+using RefugeeHome.Workflows;
+
+namespace RefugeeHome.Functions;
+
+/// <summary>Every route of <see cref="HttpRoutes"/>, on the handlers the runner maps it to, with the client Durable Functions binds.</summary>
+public sealed class HttpFunctions(
+    RegistrationTriggers registrations, ApprovalPages approvals, UploadPages uploads, MatchingRoundPages rounds,
+    CoordinatorTriggers coordinator, StatisticsTriggers statistics)
+{
+    [Function(nameof(ShowHostForm))]
+    public IActionResult ShowHostForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.HostForm)] HttpRequest request) =>
+        new ResultAction(registrations.ShowHostForm(request.HttpContext));
+
+    [Function(nameof(RegisterHostForm))]
+    public Task<IActionResult> RegisterHostForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.HostForm)] HttpRequest request, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(registrations.RegisterHostAsync(request.HttpContext, workflows));
+
+    [Function(nameof(RegisterHost))]
+    public Task<IActionResult> RegisterHost(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.Hosts)] HttpRequest request, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(registrations.RegisterHostAsync(request.HttpContext, workflows));
+
+    [Function(nameof(ShowGuestForm))]
+    public IActionResult ShowGuestForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.GuestForm)] HttpRequest request) =>
+        new ResultAction(registrations.ShowGuestForm(request.HttpContext));
+
+    [Function(nameof(RegisterGuestForm))]
+    public Task<IActionResult> RegisterGuestForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.GuestForm)] HttpRequest request, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(registrations.RegisterGuestAsync(request.HttpContext, workflows));
+
+    [Function(nameof(RegisterGuest))]
+    public Task<IActionResult> RegisterGuest(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.Guests)] HttpRequest request, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(registrations.RegisterGuestAsync(request.HttpContext, workflows));
+
+    [Function(nameof(ShowApproval))]
+    public Task<IActionResult> ShowApproval([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.Approval)] HttpRequest request, string token) =>
+        ResultAction.Of(approvals.ShowAsync(request.HttpContext, token));
+
+    [Function(nameof(AnswerApproval))]
+    public Task<IActionResult> AnswerApproval(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.Approval)] HttpRequest request, string token, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(approvals.AnswerAsync(request.HttpContext, token, new WorkflowEvents(workflows)));
+
+    [Function(nameof(ShowApprovalDocument))]
+    public Task<IActionResult> ShowApprovalDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.ApprovalDocument)] HttpRequest request, string token) =>
+        ResultAction.Of(approvals.ShowDocumentAsync(request.HttpContext, token));
+
+    [Function(nameof(ShowUpload))]
+    public Task<IActionResult> ShowUpload([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.Upload)] HttpRequest request, string token) =>
+        ResultAction.Of(uploads.ShowAsync(request.HttpContext, token));
+
+    [Function(nameof(Upload))]
+    public Task<IActionResult> Upload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.Upload)] HttpRequest request, string token, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(uploads.UploadAsync(request.HttpContext, token, new WorkflowEvents(workflows)));
+
+    [Function(nameof(ShowMatchingRound))]
+    public Task<IActionResult> ShowMatchingRound(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.MatchingRound)] HttpRequest request, string round, string token) =>
+        ResultAction.Of(rounds.ShowAsync(request.HttpContext, round, token));
+
+    [Function(nameof(GetCase))]
+    public Task<IActionResult> GetCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.CoordinatorCase)] HttpRequest request, string id, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(coordinator.GetCaseAsync(request, id, workflows, request.HttpContext.RequestAborted));
+
+    [Function(nameof(StartMatchingRound))]
+    public Task<IActionResult> StartMatchingRound(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.CoordinatorMatchingRounds)] HttpRequest request, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(coordinator.StartMatchingRoundAsync(request, workflows, request.HttpContext.RequestAborted));
+
+    [Function(nameof(RunStatistics))]
+    public Task<IActionResult> RunStatistics([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.StatisticsRun)] HttpRequest request) =>
+        ResultAction.Of(statistics.RunNowAsync(request, request.HttpContext.RequestAborted));
+
+    [Function(nameof(GetStatisticsReport))]
+    public Task<IActionResult> GetStatisticsReport(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.StatisticsReport)] HttpRequest request, string date) =>
+        ResultAction.Of(statistics.GetReportAsync(request, date, request.HttpContext.RequestAborted));
+}

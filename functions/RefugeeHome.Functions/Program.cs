@@ -1,0 +1,17 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RefugeeHome.Functions;
+using RefugeeHome.Hosting.Storage;
+using RefugeeHome.Triggers;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+var storage = StorageAccount.FromConfiguration(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(storage.CreateTableServiceClient());
+builder.Services.AddSingleton(storage.CreateBlobServiceClient());
+builder.Services.AddStatistics(builder.Configuration);
+builder.Services.AddWorkflows(builder.Configuration);
+builder.Services.AddHostedService<StorageInitialization>();
+builder.Build().Run();

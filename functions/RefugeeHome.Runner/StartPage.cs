@@ -1,0 +1,13 @@
+using RefugeeHome.Triggers.Pages;
+
+namespace RefugeeHome.Runner;
+
+/// <summary>The runner's start page: the forms in each language, the outbox and the health report.</summary>
+internal static class StartPage
+{
+    public static IResult Render(HttpContext context) => HtmlPage.Render(context, "en", "RefugeeHome",
+        "<ul><li><a href=\"/register/host?lang=nl\">Aanmelden als gastgezin</a> · <a href=\"/register/host?lang=en\">Register as a host</a> · " +
+        "<a href=\"/register/host?lang=uk\">Реєстрація приймаючої родини</a> · <a href=\"/register/host?lang=ru\">Регистрация принимающей семьи</a></li>" +
+        "<li><a href=\"/register/guest?lang=nl\">Gasthuishouden aanmelden (gemeente)</a></li>" +
+        "<li><a href=\"/dev/outbox\">Outbox</a> · <a href=\"/health\">Health</a></li></ul>", StatusCodes.Status200OK);
+}

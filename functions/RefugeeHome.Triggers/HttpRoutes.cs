@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
+using RefugeeHome.Triggers.Approvals;
+using RefugeeHome.Triggers.Coordinator;
+using RefugeeHome.Triggers.Documents;
+using RefugeeHome.Triggers.Matching;
+using RefugeeHome.Triggers.Registrations;
+using RefugeeHome.Triggers.Statistics;
+using RefugeeHome.Workflows;
+
+namespace RefugeeHome.Triggers;
+
+/// <summary>
+/// The product's HTTP routes, served by both hosts: the runner maps them with <see cref="MapHttpRoutes"/>, and the
+/// Functions app has an HTTP trigger on each template, which a test checks against the runner's routes.
+/// </summary>
+public static class HttpRoutes
+{
+    /// <summary>The host registration form.</summary>
+    public const string HostForm = "register/host";
+
+    /// <summary>The guest registration form.</summary>
+    public const string GuestForm = "register/guest";
+
+    /// <summary>Host registration as JSON.</summary>
+    public const string Hosts = "api/hosts";
+
+    /// <summary>Guest registration as JSON.</summary>
+    public const string Guests = "api/guests";
+
+    /// <summary>A link's question.</summary>
+    public const string Approval = "approve/{token}";
+
+    /// <summary>The private document a link's question is about.</summary>
+    public const string ApprovalDocument = "approve/{token}/document";
+
+    /// <summary>A link's upload page.</summary>
+    public const string Upload = "upload/{token}";
+
+    /// <summary>The page of a round of matching.</summary>
+    public const string MatchingRound = "matching/{round}/{token}";
+
+    /// <summary>Where a case stands, for coordinators.</summary>
+    public const string CoordinatorCase = "api/coordinator/cases/{id}";
+
+    /// <summary>A round of matching started by a coordinator.</summary>
+    public const string CoordinatorMatchingRounds = "api/coordinator/matching-rounds";
+
+    /// <summary>The ministry's report run on demand.</summary>
+    public const string StatisticsRun = "api/statistics/run";
+
+    /// <summary>A ministry report.</summary>
+    public const string StatisticsReport = "api/statistics/reports/{date}";
+
+    /// <summary>Maps every route onto the handlers, with the host's Durable Task client from its container.</summary>
+    public static IEndpointRouteBuilder MapHttpRoutes(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapGet(HostForm, (HttpContext context, RegistrationTriggers registrations) => registrations.ShowHostForm(context));
+        endpoints.MapPost(HostForm, (HttpContext context, RegistrationTriggers registrations, DurableTaskClient workflows) => registrations.RegisterHostAsync(context, workflows));
+        endpoints.MapPost(Hosts, (HttpContext context, RegistrationTriggers registrations, DurableTaskClient workflows) => registrations.RegisterHostAsync(context, workflows));
+        endpoints.MapGet(GuestForm, (HttpContext context, RegistrationTriggers registrations) => registrations.ShowGuestForm(context));
+        endpoints.MapPost(GuestForm, (HttpContext context, RegistrationTriggers registrations, DurableTaskClient workflows) => registrations.RegisterGuestAsync(context, workflows));
+        endpoints.MapPost(Guests, (HttpContext context, RegistrationTriggers registrations, DurableTaskClient workflows) => registrations.RegisterGuestAsync(context, workflows));
+        endpoints.MapGet(Approval, (HttpContext context, string token, ApprovalPages pages) => pages.ShowAsync(context, token));
+        endpoints.MapPost(Approval, (HttpContext context, string token, ApprovalPages pages, DurableTaskClient workflows) => pages.AnswerAsync(context, token, new WorkflowEvents(workflows)));
+        endpoints.MapGet(ApprovalDocument, (HttpContext context, string token, ApprovalPages pages) => pages.ShowDocumentAsync(context, token));
+        endpoints.MapGet(Upload, (HttpContext context, string token, UploadPages pages) => pages.ShowAsync(context, token));
+        endpoints.MapPost(Upload, (HttpContext context, string token, UploadPages pages, DurableTaskClient workflows) => pages.UploadAsync(context, token, new WorkflowEvents(workflows)));
+        endpoints.MapGet(MatchingRound, (HttpContext context, string round, string token, MatchingRoundPages pages) => pages.ShowAsync(context, round, token));
+        endpoints.MapGet(CoordinatorCase, (HttpRequest request, string id, CoordinatorTriggers coordinator, DurableTaskClient workflows, CancellationToken cancellation) =>
+            coordinator.GetCaseAsync(request, id, workflows, cancellation));
+        endpoints.MapPost(CoordinatorMatchingRounds, (HttpRequest request, CoordinatorTriggers coordinator, DurableTaskClient workflows, CancellationToken cancellation) =>
+            coordinator.StartMatchingRoundAsync(request, workflows, cancellation));
+        endpoints.MapPost(StatisticsRun, (HttpRequest request, StatisticsTriggers statistics, CancellationToken cancellation) => statistics.RunNowAsync(request, cancellation));
+        endpoints.MapGet(StatisticsReport, (HttpRequest request, string date, StatisticsTriggers statistics, CancellationToken cancellation) =>
+            statistics.GetReportAsync(request, date, cancellation));
+        return endpoints;
+    }
+}

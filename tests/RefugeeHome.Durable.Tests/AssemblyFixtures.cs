@@ -1,1 +1,0 @@
-[assembly: AssemblyFixture(typeof(RefugeeHome.Testing.AzuriteFixture))]

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AwesomeAssertions;
+using RefugeeHome.Hosting.LocalStorage;
+using RefugeeHome.Testing;
+
+namespace RefugeeHome.Hosting.Tests;
+
+/// <summary>The runner's engine is Durable Functions' own: workers share a task hub, and an outage of storage only delays them.</summary>
+public sealed class SharedTaskHubTests
+{
+    private const string Screener = "screening@refugeehome.localhost";
+
+    [Fact]
+    public async Task Two_runners_on_one_task_hub_share_its_partitions_and_its_journeys()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var azurite = await JourneyEndToEndTests.OwnStorageAsync();
+        var settings = JourneyEndToEndTests.Settings(azurite);
+        await using var first = await RunnerProcess.StartAsync(settings, cancellation);
+        await using var second = await RunnerProcess.StartAsync(settings, cancellation);
+        using var firstBrowser = new JourneyBrowser(first, "coordinator-test-key");
+        using var secondBrowser = new JourneyBrowser(second, "coordinator-test-key");
+
+        var shares = await SharedPartitionsAsync(first, second, cancellation);
+        var hosts = await Task.WhenAll(Enumerable.Range(0, 12).Select(index =>
+            RegisterHostAsync(index % 2 == 0 ? firstBrowser : secondBrowser, $"host{index}.shared@example.org")));
+        foreach (var (email, _) in hosts)
+        {
+            await firstBrowser.EmailAsync(email, "registration as a host household has been received");
+        }
+
+        var outbox = await secondBrowser.OutboxAsync();
+
+        shares.Should().AllSatisfy(owned => owned.Should().BePositive("each runner works on a share of the task hub"));
+        shares.Sum().Should().Be(4, "together they hold every partition of the task hub");
+        hosts.Select(host => host.Id).Should().OnlyHaveUniqueItems();
+        foreach (var (email, id) in hosts)
+        {
+            outbox.Where(sent => sent.To == email).Should().ContainSingle("each journey sends its welcome once");
+            outbox.Where(sent => sent.To == Screener && sent.Subject.EndsWith(id, StringComparison.Ordinal)).Should().ContainSingle();
+        }
+    }
+
+    [Fact]
+    public async Task A_runner_whose_storage_stops_and_comes_back_carries_on_with_its_journeys()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var folder = Directory.CreateTempSubdirectory("refugeehome-outage-");
+        var storage = new AzuriteOptions { BlobPort = LoopbackPorts.Free(), QueuePort = LoopbackPorts.Free(), TablePort = LoopbackPorts.Free(), DataFolder = folder.FullName };
+        var azurite = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), storage, cancellation);
+        var settings = JourneyEndToEndTests.Settings(azurite);
+        await using var runner = await RunnerProcess.StartAsync(settings, cancellation);
+        using var browser = new JourneyBrowser(runner, "coordinator-test-key");
+        using var health = new HttpClient { BaseAddress = runner.BaseAddress };
+        var (email, hostId) = await RegisterHostAsync(browser, "outage@example.org");
+        var screening = await browser.EmailAsync(Screener, hostId);
+
+        await azurite.DisposeAsync();
+        var duringOutage = await HealthAsync(health, HttpStatusCode.ServiceUnavailable, cancellation);
+        await using var restarted = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), storage, cancellation);
+        var afterOutage = await HealthAsync(health, HttpStatusCode.OK, cancellation);
+        var answered = await browser.AnswerAsync(screening.Links[0], "suitable", ("childSafety", "yes"));
+        await browser.EmailAsync(email, "upload your VOG");
+        var outbox = await browser.OutboxAsync();
+
+        duringOutage.Should().Be(HttpStatusCode.ServiceUnavailable, "health tells that storage is gone");
+        afterOutage.Should().Be(HttpStatusCode.OK);
+        answered.Status.Should().Be(HttpStatusCode.OK);
+        outbox.GroupBy(sent => (sent.To, sent.Subject)).Should().AllSatisfy(group => group.Should().ContainSingle("nothing is sent twice across the outage"));
+        folder.Delete(recursive: true);
+    }
+
+    private static async Task<(string Email, string Id)> RegisterHostAsync(JourneyBrowser browser, string email)
+    {
+        using var response = await browser.PostJsonAsync("api/hosts", new
+        {
+            submissionId = Guid.NewGuid().ToString(), language = "en", firstName = "Sam", lastName = "Visser", email,
+            phone = "+31 6 " + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture),
+            street = "Lange Nieuwstraat", houseNumber = Random.Shared.Next(1, 999).ToString(CultureInfo.InvariantCulture), postcode = "3512 PA",
+            municipality = "Utrecht", capacity = 2, availableFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            languages = new[] { "nl", "en" },
+        });
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (email, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+    }
+
+    // Partitions move to a new worker as the first one lets them go, which takes a few lease renewals.
+    private static async Task<int[]> SharedPartitionsAsync(RunnerProcess first, RunnerProcess second, CancellationToken cancellation)
+    {
+        using var firstHealth = new HttpClient { BaseAddress = first.BaseAddress };
+        using var secondHealth = new HttpClient { BaseAddress = second.BaseAddress };
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var shares = new[] { (await RunnerProcessTests.LeasesAsync(firstHealth, cancellation)).Owned, (await RunnerProcessTests.LeasesAsync(secondHealth, cancellation)).Owned };
+            if ((shares.All(owned => owned > 0) && shares.Sum() == 4) || DateTime.UtcNow > deadline)
+            {
+                return shares;
+            }
+
+            await Task.Delay(1000, cancellation);
+        }
+    }
+
+    private static async Task<HttpStatusCode> HealthAsync(HttpClient http, HttpStatusCode wanted, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = await http.GetAsync(new Uri("health", UriKind.Relative), cancellation);
+            if (response.StatusCode == wanted || DateTime.UtcNow > deadline)
+            {
+                return response.StatusCode;
+            }
+
+            await Task.Delay(500, cancellation);
+        }
+    }
+}
