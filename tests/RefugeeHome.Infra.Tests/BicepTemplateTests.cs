@@ -84,7 +84,9 @@ public sealed class BicepTemplateTests
             ("Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3"),
         })
         {
-            roles.Should().Contain(definition => definition.Contains(id, StringComparison.Ordinal), role);
+            // The compiled template names each role's id by a variable, which the identity's assignments use.
+            var variable = template["variables"]!.AsObject().Single(entry => entry.Value is JsonValue value && value.ToString() == id).Key;
+            roles.Should().Contain(definition => definition.Contains($"variables(\\u0027{variable}\\u0027)", StringComparison.Ordinal), role);
         }
     }
 

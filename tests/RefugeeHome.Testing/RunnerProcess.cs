@@ -32,6 +32,9 @@ public sealed class RunnerProcess : IAsyncDisposable
     /// <summary>Everything the runner printed so far.</summary>
     public string Output => _output.ToString();
 
+    /// <summary>The runner's process id.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>True once the process has ended.</summary>
     public bool HasExited => _process.HasExited;
 

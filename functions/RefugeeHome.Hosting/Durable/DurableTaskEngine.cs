@@ -30,7 +30,7 @@ public sealed class DurableTaskEngine : IAsyncDisposable
         _workerId = settings.WorkerId;
         PartitionCount = settings.PartitionCount;
         _partitions = tables.GetTableClient(settings.TaskHubName + "Partitions");
-        Client = new TaskHubClient(service);
+        Client = new DurableTaskEngineClient(service);
     }
 
     /// <summary>The task hub's control partitions, which the workers running on it share.</summary>

@@ -15,7 +15,7 @@ namespace RefugeeHome.Hosting.Durable;
 /// engine's Azure Storage provider runs on, so handlers written for Durable Functions' bound client work unchanged.
 /// Payloads are serialised with the SDK's converter, the one the orchestrations' shims read them with.
 /// </summary>
-public sealed class TaskHubClient(AzureStorageOrchestrationService service) : DurableTaskClient("runner")
+public sealed class DurableTaskEngineClient(AzureStorageOrchestrationService service) : DurableTaskClient("runner")
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly DataConverter Converter = JsonDataConverter.Default;
