@@ -10,7 +10,10 @@ namespace RefugeeHome.Statistics;
 /// Counters per municipality, kept up to date as journeys change stage. Each municipality is a partition holding its
 /// counters and one row per household (an opaque id and a stage, nothing personal). A stage change updates the
 /// household row and the counters in one transaction guarded by ETags, so a retried activity never counts twice, and
-/// reading the report costs a few point reads per municipality whatever the number of households.
+/// reading the report costs one small query per counter and municipality whatever the number of households. Each
+/// counter is kept in <see cref="Shards"/> rows, a household always counting in the same one, so households of one
+/// municipality changing stage at once rarely write the same row: one row per counter made every change of a busy
+/// municipality wait for the others.
 /// </summary>
 public sealed class HouseholdStatistics
 {
@@ -19,6 +22,7 @@ public sealed class HouseholdStatistics
     private const string EventMarkerPrefix = "p|";
     private const string MunicipalityIndexPartition = "municipalities";
     private const int MaxAttempts = 20;
+    private const int Shards = 16;
 
     private readonly TableClient _counters;
     private readonly TableClient _municipalities;
@@ -93,8 +97,13 @@ public sealed class HouseholdStatistics
         var values = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var metric in Metrics.All)
         {
-            var row = await _counters.GetEntityIfExistsAsync<TableEntity>(partition, CounterKey(metric, day), ["Count"], cancellationToken);
-            values[metric] = row.HasValue ? row.Value!.GetInt32("Count") ?? 0 : 0;
+            var (first, last) = (CounterKey(metric, day, 0), CounterKey(metric, day, Shards - 1));
+            values[metric] = 0;
+            await foreach (var row in _counters.QueryAsync<TableEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey le {last}"), select: ["Count"], cancellationToken: cancellationToken))
+            {
+                values[metric] += row.GetInt32("Count") ?? 0;
+            }
         }
 
         return values;
@@ -121,14 +130,15 @@ public sealed class HouseholdStatistics
                     ? new(TableTransactionActionType.Add, HouseholdRow(partition, householdId, kind, stage, metrics))
                     : new(TableTransactionActionType.UpdateReplace, HouseholdRow(partition, householdId, kind, stage, metrics), previous.ETag),
             };
+            var shard = ShardOf(householdId);
             foreach (var metric in before.Except(metrics))
             {
-                actions.Add(await CounterChangeAsync(partition, CounterKey(metric, null), -1, cancellationToken));
+                actions.Add(await CounterChangeAsync(partition, CounterKey(metric, null, shard), -1, cancellationToken));
             }
 
             foreach (var metric in metrics.Except(before))
             {
-                actions.Add(await CounterChangeAsync(partition, CounterKey(metric, null), +1, cancellationToken));
+                actions.Add(await CounterChangeAsync(partition, CounterKey(metric, null, shard), +1, cancellationToken));
             }
 
             if (await TrySubmitAsync(actions, attempt, cancellationToken))
@@ -153,7 +163,7 @@ public sealed class HouseholdStatistics
             var actions = new List<TableTransactionAction>
             {
                 new(TableTransactionActionType.Add, new TableEntity(partition, marker)),
-                await CounterChangeAsync(partition, CounterKey(metric, day), +1, cancellationToken),
+                await CounterChangeAsync(partition, CounterKey(metric, day, ShardOf(placementId)), +1, cancellationToken),
             };
             if (await TrySubmitAsync(actions, attempt, cancellationToken))
             {
@@ -218,10 +228,14 @@ public sealed class HouseholdStatistics
     private static HashSet<string> PreviousMetrics(TableEntity household) =>
         (household.GetString("Metrics") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 
-    private static string CounterKey(string metric, DateOnly? day) =>
-        Metrics.Stock.Contains(metric) || day is null
+    private static string CounterKey(string metric, DateOnly? day, int shard) =>
+        (Metrics.Stock.Contains(metric) || day is null
             ? CounterPrefix + metric
-            : CounterPrefix + metric + "|" + day.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            : CounterPrefix + metric + "|" + day.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        + string.Create(CultureInfo.InvariantCulture, $"|s{shard:D2}");
+
+    // The same household always counts in the same shard, so its own changes are still one transaction with its row.
+    private static int ShardOf(string id) => (int)(System.IO.Hashing.XxHash32.HashToUInt32(System.Text.Encoding.UTF8.GetBytes(id)) % Shards);
 
     // Keys may not hold '/', '\', '#' or '?'; listed names never do, but a cleaned unknown name might.
     private static string PartitionKey(string name) =>

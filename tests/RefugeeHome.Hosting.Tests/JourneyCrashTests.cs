@@ -20,10 +20,9 @@ public sealed class JourneyCrashTests
         var cancellation = TestContext.Current.CancellationToken;
         await using var azurite = await JourneyEndToEndTests.OwnStorageAsync();
         var settings = JourneyEndToEndTests.Settings(azurite);
-        var runner = await RunnerProcess.StartAsync(settings, cancellation);
-        var browser = new JourneyBrowser(runner, "coordinator-test-key");
+        await using var runner = await KillableRunner.StartAsync(settings);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        using var hostResponse = await browser.PostJsonAsync("api/hosts", new
+        using var hostResponse = await runner.Browser.PostJsonAsync("api/hosts", new
         {
             submissionId = Guid.NewGuid().ToString(), language = "en", firstName = "Bram", lastName = "Jansen", email = Host, phone = "+31 6 2345 6789",
             street = "Lange Nieuwstraat", houseNumber = "3", postcode = "3512 PA", municipality = "Utrecht", capacity = 5,
@@ -31,34 +30,32 @@ public sealed class JourneyCrashTests
             languages = new[] { "nl", "en", "ru" },
         });
         var hostId = (await hostResponse.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetString()!;
-        (await browser.AnswerAsync((await browser.EmailAsync(Screener, "Screening")).Links[0], "suitable", ("childSafety", "yes"))).Status.Should().Be(HttpStatusCode.OK);
-        (await browser.UploadAsync((await browser.EmailAsync(Host, "upload your VOG")).Links[0], JourneyEndToEndTests.Pdf, "vog.pdf")).Status.Should().Be(HttpStatusCode.OK);
+        (await runner.Browser.AnswerAsync((await runner.Browser.EmailAsync(Screener, "Screening")).Links[0], "suitable", ("childSafety", "yes"))).Status.Should().Be(HttpStatusCode.OK);
+        (await runner.Browser.UploadAsync((await runner.Browser.EmailAsync(Host, "upload your VOG")).Links[0], JourneyEndToEndTests.Pdf, "vog.pdf")).Status.Should().Be(HttpStatusCode.OK);
 
         // The approval starts the step that offers the host and sends two emails; the runner dies while it runs.
-        (await browser.AnswerAsync((await browser.EmailAsync(Screener, "VOG controleren")).Links[0], "approve")).Status.Should().Be(HttpStatusCode.OK);
-        (runner, browser) = await RestartAsync(runner, browser, settings);
-        await browser.StageAsync(hostId, "Available");
-        using var guestResponse = await browser.PostJsonAsync("api/guests", new
+        (await runner.Browser.AnswerAsync((await runner.Browser.EmailAsync(Screener, "VOG controleren")).Links[0], "approve")).Status.Should().Be(HttpStatusCode.OK);
+        await runner.KillAndRestartAsync();
+        await runner.Browser.StageAsync(hostId, "Available");
+        using var guestResponse = await runner.Browser.PostJsonAsync("api/guests", new
         {
             submissionId = Guid.NewGuid().ToString(), language = "ru", caseworkerEmail = "consulent.crash@utrecht.example", municipality = "Utrecht",
             eligibilityRecorded = true, contactEmail = "irina.crash@example.org", members = new object[] { new { age = 41 }, new { age = 12, custody = "ParentInHousehold", custodianIndex = 0 } },
         });
         var guestId = (await guestResponse.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetString()!;
-        await browser.StageAsync(guestId, "Waiting");
-        await browser.StartMatchingRoundAsync();
+        await runner.Browser.StageAsync(guestId, "Waiting");
+        await runner.Browser.StartMatchingRoundAsync();
 
         // The matcher's approval starts the placement; the runner dies again while it reserves, signals and emails.
-        (await browser.AnswerAsync((await browser.EmailAsync(Matcher, "Koppelvoorstellen")).Links[0], hostId)).Status.Should().Be(HttpStatusCode.OK);
-        (runner, browser) = await RestartAsync(runner, browser, settings);
-        var schedule = await browser.EmailAsync(Connector, "Kennismaking plannen");
-        (await browser.AnswerAsync(schedule.Links[0], "scheduled", ("date", today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
+        (await runner.Browser.AnswerAsync((await runner.Browser.EmailAsync(Matcher, "Koppelvoorstellen")).Links[0], hostId)).Status.Should().Be(HttpStatusCode.OK);
+        await runner.KillAndRestartAsync();
+        var schedule = await runner.Browser.EmailAsync(Connector, "Kennismaking plannen");
+        (await runner.Browser.AnswerAsync(schedule.Links[0], "scheduled", ("date", today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
             .Status.Should().Be(HttpStatusCode.OK);
-        await browser.EmailAsync(Connector, "Uitkomst kennismaking");
-        var hostCase = await browser.StageAsync(hostId, "Hosting");
-        var guestCase = await browser.StageAsync(guestId, "Placement");
-        var outbox = await browser.OutboxAsync();
-        browser.Dispose();
-        await runner.DisposeAsync();
+        await runner.Browser.EmailAsync(Connector, "Uitkomst kennismaking");
+        var hostCase = await runner.Browser.StageAsync(hostId, "Hosting");
+        var guestCase = await runner.Browser.StageAsync(guestId, "Placement");
+        var outbox = await runner.Browser.OutboxAsync();
 
         hostCase.GetProperty("record").GetProperty("status").GetString().Should().Be("Hosting");
         guestCase.GetProperty("record").GetProperty("status").GetString().Should().Be("Matched");
@@ -69,11 +66,41 @@ public sealed class JourneyCrashTests
             .And.Contain(subject => subject.StartsWith("A guest household has been found", StringComparison.Ordinal));
     }
 
-    private static async Task<(RunnerProcess, JourneyBrowser)> RestartAsync(RunnerProcess runner, JourneyBrowser browser, Dictionary<string, string> settings)
+    /// <summary>A runner that the test kills and starts again, and a browser on whichever runs; whatever runs is killed when the test ends.</summary>
+    private sealed class KillableRunner(Dictionary<string, string> settings) : IAsyncDisposable
     {
-        browser.Dispose();
-        await runner.DisposeAsync();
-        var restarted = await RunnerProcess.StartAsync(settings, TestContext.Current.CancellationToken);
-        return (restarted, new JourneyBrowser(restarted, "coordinator-test-key"));
+        private RunnerProcess? _process;
+
+        public JourneyBrowser Browser { get; private set; } = null!;
+
+        public static async Task<KillableRunner> StartAsync(Dictionary<string, string> settings)
+        {
+            var runner = new KillableRunner(settings);
+            await runner.StartAsync();
+            return runner;
+        }
+
+        /// <summary>Kills the runner (SIGKILL), whatever it is doing, and starts another on the same storage.</summary>
+        public async Task KillAndRestartAsync()
+        {
+            await DisposeAsync();
+            await StartAsync();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Browser?.Dispose();
+            if (_process is not null)
+            {
+                await _process.DisposeAsync();
+                _process = null;
+            }
+        }
+
+        private async Task StartAsync()
+        {
+            _process = await RunnerProcess.StartAsync(settings, TestContext.Current.CancellationToken);
+            Browser = new JourneyBrowser(_process, "coordinator-test-key");
+        }
     }
 }

@@ -2,17 +2,19 @@ using System.Globalization;
 using RefugeeHome.Workflows.Benchmarks;
 
 // Usage: dotnet run -c Release --project tests/RefugeeHome.Workflows.Benchmarks -- <engine|registrations|waiting> [count]
-//   engine N         hello cities (N instances, five activities each) on the bare engine and on the runner's configuration
+//   engine N [bare|product]  hello cities (N instances, five activities each) on the bare engine and on the runner's configuration
 //   registrations N  N host registrations over HTTP against a runner process, each until its confirmation email
 //   waiting N        the runner's memory with N host journeys waiting for their screening
+//   crash N          N host registrations with the runner killed halfway: every email once, none lost
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var command = args.ElementAtOrDefault(0) ?? "engine";
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
 Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, Azurite in memory on 127.0.0.1");
 await (command switch
 {
-    "engine" => EngineComparison.RunAsync(count),
+    "engine" => EngineComparison.RunAsync(count, args.ElementAtOrDefault(2)),
     "registrations" => RegistrationLoad.RunAsync(count),
     "waiting" => WaitingMemory.RunAsync(count),
-    _ => throw new ArgumentException($"Unknown command '{command}': engine, registrations or waiting."),
+    "crash" => CrashDuringBurst.RunAsync(count),
+    _ => throw new ArgumentException($"Unknown command '{command}': engine, registrations, waiting or crash."),
 });

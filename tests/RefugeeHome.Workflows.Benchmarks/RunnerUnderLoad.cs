@@ -11,37 +11,49 @@ namespace RefugeeHome.Workflows.Benchmarks;
 
 /// <summary>
 /// A runner process on an Azurite of its own, as README's run command starts it (host.json's engine settings, the
-/// production durations), and host registrations sent to it over HTTP by eight clients at once.
+/// production durations), and host registrations sent to it over HTTP by eight clients at once. A client whose request
+/// fails (the runner was killed under it) sends the same form again, as a person would.
 /// </summary>
 internal sealed class RunnerUnderLoad : IAsyncDisposable
 {
     private const int Clients = 8;
     private readonly AzuriteProcess _azurite;
-    private readonly HttpClient _http;
+    private readonly Dictionary<string, string> _settings;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    private RunnerUnderLoad(AzuriteProcess azurite, RunnerProcess runner)
+    private RunnerUnderLoad(AzuriteProcess azurite, Dictionary<string, string> settings, RunnerProcess runner)
     {
         _azurite = azurite;
+        _settings = settings;
         Runner = runner;
-        _http = new HttpClient { BaseAddress = runner.BaseAddress };
     }
 
-    public RunnerProcess Runner { get; }
+    public RunnerProcess Runner { get; private set; }
 
     public static async Task<RunnerUnderLoad> StartAsync()
     {
         var azurite = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), AzuriteOptions.InMemoryOnFreePorts(), CancellationToken.None);
-        var runner = await RunnerProcess.StartAsync(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Workflows__MatchingSchedule"] = "0 0 29 2 *",
             ["Statistics__Schedule"] = "0 0 29 2 *",
-        }, CancellationToken.None);
-        return new RunnerUnderLoad(azurite, runner);
+        };
+        return new RunnerUnderLoad(azurite, settings, await RunnerProcess.StartAsync(settings, CancellationToken.None));
     }
 
-    /// <summary>Registers <paramref name="count"/> host households; returns each one's address and when its request was sent and answered.</summary>
-    public async Task<IReadOnlyList<Registration>> RegisterAsync(int count)
+    /// <summary>Kills the runner (SIGKILL) and starts it again on the same storage.</summary>
+    public async Task KillAndRestartAsync()
+    {
+        await Runner.DisposeAsync();
+        Runner = await RunnerProcess.StartAsync(_settings, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Registers <paramref name="count"/> host households; returns each one's address and id, and when its request was
+    /// first sent and finally answered. <paramref name="answered"/> hears how many are answered so far.
+    /// </summary>
+    public async Task<IReadOnlyList<Registration>> RegisterAsync(int count, Func<int, Task>? answered = null)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var registrations = new List<Registration>();
@@ -52,22 +64,25 @@ internal sealed class RunnerUnderLoad : IAsyncDisposable
             try
             {
                 var email = $"host{index}.load@example.org";
-                var sent = DateTimeOffset.UtcNow;
-                using var response = await _http.PostAsJsonAsync(new Uri("api/hosts", UriKind.Relative), new
+                var form = new
                 {
                     submissionId = Guid.NewGuid().ToString(), language = "en", firstName = "Sam", lastName = "Visser", email,
                     phone = "+31 6 " + (10_000_000 + index).ToString(CultureInfo.InvariantCulture),
                     street = "Lange Nieuwstraat", houseNumber = (index + 1).ToString(CultureInfo.InvariantCulture), postcode = "3512 PA",
                     municipality = "Utrecht", capacity = 2, availableFrom = today, languages = new[] { "nl", "en" },
-                });
-                if (response.StatusCode != HttpStatusCode.Accepted)
-                {
-                    throw new InvalidOperationException($"Registration {index} got {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-                }
-
+                };
+                var sent = DateTimeOffset.UtcNow;
+                var id = await PostUntilAcceptedAsync(form, index);
+                int answeredSoFar;
                 lock (registrations)
                 {
-                    registrations.Add(new Registration(email, sent, DateTimeOffset.UtcNow));
+                    registrations.Add(new Registration(email, id, sent, DateTimeOffset.UtcNow));
+                    answeredSoFar = registrations.Count;
+                }
+
+                if (answered is not null)
+                {
+                    await answered(answeredSoFar);
                 }
             }
             finally
@@ -78,19 +93,61 @@ internal sealed class RunnerUnderLoad : IAsyncDisposable
         return registrations;
     }
 
+    private async Task<string> PostUntilAcceptedAsync(object form, int index)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var response = await _http.PostAsJsonAsync(new Uri(Runner.BaseAddress, "api/hosts"), form);
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                {
+                    return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+                }
+
+                if ((int)response.StatusCode < 500 || attempt == 20)
+                {
+                    throw new InvalidOperationException($"Registration {index} got {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+            catch (HttpRequestException) when (attempt < 20)
+            {
+                // The runner went away under the request; it comes back on another port.
+            }
+            catch (TaskCanceledException) when (attempt < 20)
+            {
+                // No answer in time: the runner was killed while the request was under way.
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>Every email in the outbox: to whom, its subject, and when it came.</summary>
+    public async Task<IReadOnlyList<(string To, string Subject, DateTimeOffset ReceivedAt)>> OutboxAsync()
+    {
+        var outbox = new TableServiceClient(_azurite.ConnectionString).GetTableClient("DevOutbox");
+        var emails = new List<(string, string, DateTimeOffset)>();
+        await foreach (var email in outbox.QueryAsync<TableEntity>(select: ["To", "Subject", "ReceivedAt"]))
+        {
+            emails.Add((email.GetString("To")!, email.GetString("Subject")!, email.GetDateTimeOffset("ReceivedAt")!.Value));
+        }
+
+        return emails;
+    }
+
     /// <summary>Waits until every address has its confirmation email; returns when each arrived.</summary>
     public async Task<IReadOnlyDictionary<string, DateTimeOffset>> ConfirmationsAsync(IReadOnlyCollection<Registration> registrations)
     {
-        var outbox = new TableServiceClient(_azurite.ConnectionString).GetTableClient("DevOutbox");
         var waited = Stopwatch.StartNew();
         while (true)
         {
             var confirmed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-            await foreach (var email in outbox.QueryAsync<TableEntity>(select: ["To", "Subject", "ReceivedAt"]))
+            foreach (var (to, subject, receivedAt) in await OutboxAsync())
             {
-                if (email.GetString("Subject")?.Contains("registration as a host household has been received", StringComparison.Ordinal) == true)
+                if (subject.Contains(Confirmation, StringComparison.Ordinal))
                 {
-                    confirmed[email.GetString("To")!] = email.GetDateTimeOffset("ReceivedAt")!.Value;
+                    confirmed[to] = receivedAt;
                 }
             }
 
@@ -108,6 +165,9 @@ internal sealed class RunnerUnderLoad : IAsyncDisposable
         }
     }
 
+    /// <summary>The subject of a host's confirmation email in English.</summary>
+    public const string Confirmation = "registration as a host household has been received";
+
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
@@ -116,5 +176,5 @@ internal sealed class RunnerUnderLoad : IAsyncDisposable
     }
 }
 
-/// <summary>A registration sent: to whom its emails go, when it was sent and when the runner answered.</summary>
-internal sealed record Registration(string Email, DateTimeOffset Sent, DateTimeOffset Answered);
+/// <summary>A registration sent: to whom its emails go, the household's id, when it was first sent and when the runner accepted it.</summary>
+internal sealed record Registration(string Email, string Id, DateTimeOffset Sent, DateTimeOffset Answered);
