@@ -37,7 +37,16 @@ internal sealed partial class WorkflowEngineService(
             await _starting;
         }
 
-        await engine.StopAsync();
+        try
+        {
+            await engine.StopAsync().WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Storage does not answer, so the worker cannot hand back its leases and messages. The runner stops anyway:
+            // what it held comes back to the task hub when the leases and the messages' visibility time out.
+            LogStopTimedOut();
+        }
     }
 
     public void Dispose() => _stopping.Dispose();
@@ -76,6 +85,9 @@ internal sealed partial class WorkflowEngineService(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Durable Task engine did not stop in time; the work it held returns to the task hub when its leases run out")]
+    private partial void LogStopTimedOut();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Durable Task engine could not start; retrying")]
     private partial void LogStartFailed(Exception exception);

@@ -38,6 +38,22 @@ public sealed class RunnerProcessTests
     }
 
     [Fact]
+    public async Task Ctrl_c_stops_the_runner_even_when_its_storage_has_gone()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var azurite = await JourneyEndToEndTests.OwnStorageAsync();
+        await using var runner = await RunnerProcess.StartAsync(JourneyEndToEndTests.Settings(azurite), cancellation);
+        using var http = new HttpClient { BaseAddress = runner.BaseAddress };
+        await OwnedPartitionsWhenSettledAsync(http, cancellation);
+
+        await azurite.DisposeAsync();
+        await runner.InterruptAsync(TimeSpan.FromSeconds(60));
+
+        runner.ExitCode.Should().Be(0, runner.Output);
+        runner.Output.Should().Contain("did not stop in time", "the engine could not hand back its leases, and the runner said so");
+    }
+
+    [Fact]
     public async Task Reports_unhealthy_storage_with_503_when_the_account_does_not_answer()
     {
         var cancellation = TestContext.Current.CancellationToken;
