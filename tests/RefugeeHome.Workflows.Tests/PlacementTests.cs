@@ -55,6 +55,30 @@ public sealed class PlacementTests
             .And.Contain(new KeyValuePair<string, int>("placementsStarted", 1)).And.Contain(new KeyValuePair<string, int>("hostsAvailable", 0));
     }
 
+    [Fact]
+    public async Task After_move_in_host_guests_and_connector_each_hold_a_working_link_to_end_the_placement()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var (placementId, _, _) = await MovedInAsync(harness);
+        var links = new[]
+        {
+            (await harness.EmailAsync("anke@example.org", "Uw gasten zijn bij u ingetrokken")).Tokens[0],
+            (await harness.EmailAsync("olena@example.org", "BRP")).Tokens[0],
+            (await harness.EmailAsync(WorkflowHarness.Connector, "is begonnen")).Tokens[0],
+        };
+        var before = await Task.WhenAll(links.Select(token => harness.Links.FindAsync(token, CancellationToken.None)));
+
+        var ended = await harness.Links.RedeemAsync(links[0], new ApprovalSubmission("end-now", "Incident in huis", new Dictionary<string, string> { ["reason"] = "incident" }), harness.Events, CancellationToken.None);
+        await harness.StageAsync(placementId, "Departure");
+        var after = await Task.WhenAll(links.Select(token => harness.Links.FindAsync(token, CancellationToken.None)));
+
+        before.Select(link => link.State).Should().AllBeEquivalentTo(ApprovalState.Open, "each party's link works until the placement ends");
+        links.Should().OnlyHaveUniqueItems("each party has a link of its own");
+        ended.Outcome.Should().Be(RedeemOutcome.Recorded, "the host can end the placement with the host's own link");
+        (await harness.EmailAsync("olena@example.org", "Розміщення завершується")).Html.Should().NotContain("Incident in huis", "the host's note stays with the link");
+        after.Skip(1).Select(link => link.State).Should().AllBeEquivalentTo(ApprovalState.Superseded, "once the placement ends, the other links say so");
+    }
+
     /// <summary>
     /// Matches a family with an available host, agrees an introduction today and moves them in tomorrow. Returns when
     /// the move-in was agreed: the move-in, and every wait counted from it, is no earlier.

@@ -146,9 +146,11 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
     private async Task MoveInAsync(PlacementFacts facts)
     {
         await _steps.CallAsync(ActivityNames.MoveIn, placement);
+        // Host, guests and connector each get a link of their own; one round keeps all three open until the placement ends.
         var endEarly = new Ask("end-early", "end-early", ["end-now"])
         {
             Standing = true,
+            Round = "end-early",
             Fields = [new AskField("reason", ApprovalFieldKind.Select) { Options = EndReasons, RequiredFor = ["end-now"] }],
         };
         var cap = facts.ContributionCap.ToString("0.##", CultureInfo.InvariantCulture);
@@ -317,6 +319,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
     private async Task<PlacementResult> DepartAsync(ApprovalAnswer ending)
     {
         var reason = ending.Values.GetValueOrDefault("reason", "other");
+        await _steps.CloseQuestionAsync("end-early");
         await _steps.CallAsync(ActivityNames.UpdatePlacement, Update(("stage", "Departing"), ("endReason", reason)));
         if (ending.LinkId.Length > 0)
         {
