@@ -164,7 +164,7 @@ public sealed partial class JourneyEndToEndTests
         brp.Html.Should().Contain("BRP");
         tooMuch.Status.Should().Be(HttpStatusCode.BadRequest);
         tooMuch.Page.Should().Contain("woonkostencomponent");
-        extended.Html.Should().MatchRegex(@"\d{4}-\d{2}-\d{2}", "the new end date is told");
+        extended.Html.Should().Contain(Day(moveIn.AddDays(400).AddMonths(3)), "40 seconds of placement are 400 calendar days of a tenth of a second, and three months are added to its end");
         municipality.Html.Should().Contain("Bestemming: Eigen woonruimte");
         hostCase.GetProperty("record").GetProperty("status").GetString().Should().Be("Retired");
         guestCase.GetProperty("record").GetProperty("status").GetString().Should().Be("Departed");

@@ -27,13 +27,13 @@ public sealed class MatchingRoundPages(MatchingRounds rounds, ApprovalLinks link
     {
         ArgumentNullException.ThrowIfNull(context);
         var language = options.StaffLanguage;
-        if (MatchingRounds.DueAtOf(round) is not { } due || !links.IsSigned(Page, round, token))
+        if (MatchingRounds.DueAtOf(round) is null || !links.IsSigned(Page, round, token))
         {
             return HtmlPage.Render(context, language, "RefugeeHome", HtmlPage.Paragraph(ApprovalTexts.For(language).Texts.Unknown), StatusCodes.Status404NotFound);
         }
 
         var from = int.TryParse(context.Request.Query["from"], NumberStyles.None, CultureInfo.InvariantCulture, out var start) ? start : 0;
-        var title = string.Format(CultureInfo.InvariantCulture, Label("page.title"), due.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture));
+        var title = string.Format(CultureInfo.InvariantCulture, Label("page.title"), MatchingRounds.LocalTimeOf(round, options.TimeZone));
         if (await rounds.ReadAsync(round, from, PageSize, context.RequestAborted) is not { } found)
         {
             return HtmlPage.Render(context, language, title, HtmlPage.Paragraph(Label("page.none")), StatusCodes.Status404NotFound);

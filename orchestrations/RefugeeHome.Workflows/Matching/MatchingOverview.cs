@@ -50,7 +50,7 @@ internal sealed class MatchingOverview(ApprovalLinks links, Mailer mailer, Email
 
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["date"] = MatchingRounds.DueAtOf(request.Round)?.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) ?? request.Round,
+            ["date"] = MatchingRounds.LocalTimeOf(request.Round, options.TimeZone),
             ["waitingTotal"] = waiting.Count,
             ["hostsTotal"] = offers.Count,
             ["regions"] = regions,

@@ -60,6 +60,12 @@ public sealed class MatchingRounds(TableServiceClient tables)
             ? new DateTimeOffset(due, TimeSpan.Zero)
             : null;
 
+    /// <summary>When <paramref name="round"/> was due, as staff in <paramref name="timeZone"/> read it (<c>yyyy-MM-dd HH:mm</c>).</summary>
+    public static string LocalTimeOf(string round, string timeZone) =>
+        DueAtOf(round) is { } due
+            ? TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : round;
+
     /// <summary>Stores <paramref name="round"/>, replacing an earlier attempt.</summary>
     public async Task SaveAsync(string round, IReadOnlyList<RoundHousehold> households, CancellationToken cancellationToken)
     {

@@ -1,9 +1,9 @@
 namespace RefugeeHome.Workflows.Orchestrators;
 
 /// <summary>
-/// Dates people enter (an introduction, a move-in) and extensions in months, as moments a workflow waits for. A
-/// calendar day lasts <see cref="WorkflowOptions.CalendarDay"/>: a real day in production, seconds in a demo or a test,
-/// so a whole placement can be walked through while its dates still read as dates.
+/// Dates people enter (an introduction, a move-in), the dates a placement is told (its end, an extension in months), and
+/// the moments a workflow waits for. A calendar day lasts <see cref="WorkflowOptions.CalendarDay"/>: a real day in
+/// production, seconds in a demo or a test, so a whole placement can be walked through while its dates still add up.
 /// </summary>
 internal sealed class Calendar(WorkflowOptions options)
 {
@@ -16,10 +16,9 @@ internal sealed class Calendar(WorkflowOptions options)
         return midnight <= now ? now : now + ((midnight - now) * Scale);
     }
 
-    /// <summary>How long <paramref name="months"/> months last from the date of <paramref name="from"/>.</summary>
-    public TimeSpan Months(DateTime from, int months)
-    {
-        var day = DateOnly.FromDateTime(from);
-        return options.CalendarDay * (day.AddMonths(months).DayNumber - day.DayNumber);
-    }
+    /// <summary>How long it lasts from the start of <paramref name="first"/> to the start of <paramref name="last"/>.</summary>
+    public TimeSpan Between(DateOnly first, DateOnly last) => options.CalendarDay * (last.DayNumber - first.DayNumber);
+
+    /// <summary>The date <paramref name="length"/> after <paramref name="day"/>, counted in calendar days.</summary>
+    public DateOnly DateAfter(DateOnly day, TimeSpan length) => day.AddDays((int)Math.Round(length / options.CalendarDay));
 }

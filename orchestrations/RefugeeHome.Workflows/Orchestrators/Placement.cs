@@ -75,7 +75,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         }
 
         await MoveInAsync(facts);
-        return await DepartAsync(await HostingAsync(moveInAt));
+        return await DepartAsync(await HostingAsync(moveIn, moveInAt));
     }
 
     // Before move-in an early end comes only from a host who withdraws: the introduction counts as declined by the host.
@@ -175,9 +175,10 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         Ask = new Ask("visit", "visit", ["ok", "concerns", "urgent"]),
     };
 
-    private async Task<ApprovalAnswer> HostingAsync(DateTime start)
+    private async Task<ApprovalAnswer> HostingAsync(DateOnly moveIn, DateTime start)
     {
-        var state = new HostingState(start + options.PlacementLength, start + options.VisitDueAfter);
+        var state = new HostingState(
+            start + options.PlacementLength, _calendar.DateAfter(moveIn, options.PlacementLength), start + options.VisitDueAfter);
         while (true)
         {
             _steps.Status("Hosting", state.WaitingFor, placement.PlacementId);
@@ -241,7 +242,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
 
     private Notice ReviewQuestion(Audience audience, HostingState state) => new("review-question", audience, Case)
     {
-        Facts = Facts(("end", Day(state.End))),
+        Facts = Facts(("end", Day(state.EndDate))),
         Ask = new Ask(audience == Audience.Host ? "review-host" : "review-guest", $"review-{state.Review}-{audience}", ["extend", "end"])
         {
             Fields = audience == Audience.Host
@@ -296,7 +297,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         if (state.HostExtends == false || state.GuestExtends == false)
         {
             state.ReviewDecided = true;
-            var told = Facts(("end", Day(state.End)));
+            var told = Facts(("end", Day(state.EndDate)));
             await _steps.NotifyAllAsync(
                 new Notice("review-ends", Audience.Host, Case) { Facts = told },
                 new Notice("review-ends", Audience.Guest, Case) { Facts = told },
@@ -306,9 +307,10 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
 
         if (state.HostExtends == true && state.GuestExtends == true)
         {
-            state.Extend(state.End + _calendar.Months(state.End, state.Months));
-            await _steps.CallAsync(ActivityNames.UpdatePlacement, Update(("end", Day(state.End)), ("extensions", state.Extensions.ToString(CultureInfo.InvariantCulture))));
-            var told = Facts(("end", Day(state.End)));
+            var endDate = state.EndDate.AddMonths(state.Months);
+            state.Extend(state.End + _calendar.Between(state.EndDate, endDate), endDate);
+            await _steps.CallAsync(ActivityNames.UpdatePlacement, Update(("end", Day(state.EndDate)), ("extensions", state.Extensions.ToString(CultureInfo.InvariantCulture))));
+            var told = Facts(("end", Day(state.EndDate)));
             await _steps.NotifyAllAsync(
                 new Notice("extended", Audience.Host, Case) { Facts = told },
                 new Notice("extended", Audience.Guest, Case) { Facts = told },
@@ -370,9 +372,13 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
 
     private static string Day(DateTime moment) => Day(DateOnly.FromDateTime(moment));
 
-    private sealed class HostingState(DateTime end, DateTime visitDue)
+    private sealed class HostingState(DateTime end, DateOnly endDate, DateTime visitDue)
     {
+        /// <summary>When the placement ends.</summary>
         public DateTime End { get; private set; } = end;
+
+        /// <summary>The date it ends on, as host and guests are told.</summary>
+        public DateOnly EndDate { get; private set; } = endDate;
 
         public DateTime VisitDue { get; set; } = visitDue;
 
@@ -418,9 +424,10 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
             return candidates.Min();
         }
 
-        public void Extend(DateTime newEnd)
+        public void Extend(DateTime newEnd, DateOnly newEndDate)
         {
             End = newEnd;
+            EndDate = newEndDate;
             Review++;
             ReviewAsked = false;
             ReviewReminded = false;
