@@ -14,13 +14,14 @@ internal sealed class LocalOutbox(TableServiceClient tables)
     private const string Partition = "outbox";
     private const int ListLimit = 500;
     private readonly TableClient _table = tables.GetTableClient("DevOutbox");
+    private volatile bool _tableExists;
 
     public async Task<CapturedEmail> AddAsync(JsonElement request, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         // Newest first in key order: the key counts down from the end of time.
         var id = string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.Ticks - receivedAt.UtcTicks:D19}-{Guid.NewGuid():N}");
         var email = CapturedEmail.From(id, request, receivedAt);
-        await _table.CreateIfNotExistsAsync(cancellationToken);
+        await EnsureTableAsync(cancellationToken);
         await _table.AddEntityAsync(new TableEntity(Partition, id)
         {
             ["ReceivedAt"] = receivedAt,
@@ -35,7 +36,7 @@ internal sealed class LocalOutbox(TableServiceClient tables)
 
     public async Task<IReadOnlyList<CapturedEmail>> AllAsync(CancellationToken cancellationToken)
     {
-        await _table.CreateIfNotExistsAsync(cancellationToken);
+        await EnsureTableAsync(cancellationToken);
         var emails = new List<CapturedEmail>();
         await foreach (var row in _table.QueryAsync<TableEntity>(row => row.PartitionKey == Partition, cancellationToken: cancellationToken))
         {
@@ -51,9 +52,19 @@ internal sealed class LocalOutbox(TableServiceClient tables)
 
     public async Task<CapturedEmail?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        await _table.CreateIfNotExistsAsync(cancellationToken);
+        await EnsureTableAsync(cancellationToken);
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: cancellationToken);
         return row.HasValue ? ToEmail(row.Value!) : null;
+    }
+
+    // Once per process: every email asking storage whether the table exists would double the sink's cost under load.
+    private async Task EnsureTableAsync(CancellationToken cancellationToken)
+    {
+        if (!_tableExists)
+        {
+            await _table.CreateIfNotExistsAsync(cancellationToken);
+            _tableExists = true;
+        }
     }
 
     private static CapturedEmail ToEmail(TableEntity row) => new(

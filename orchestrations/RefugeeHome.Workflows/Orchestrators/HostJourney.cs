@@ -34,10 +34,12 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
 
     private async Task<string> ScreenAsync()
     {
-        await StageAsync("Registered", HostStage.Registered);
-        await _steps.NotifyAllAsync(
-            new Notice("host-registered", Audience.Host, Case) { Ask = new Ask("withdraw", "withdraw", ["withdraw"]) { Standing = true } },
-            ScreeningRequest("screening-request"));
+        // One step, not two: the welcome and the screener's request need nothing of the recorded stage.
+        await Task.WhenAll(
+            StageAsync("Registered", HostStage.Registered),
+            _steps.NotifyAllAsync(
+                new Notice("host-registered", Audience.Host, Case) { Ask = new Ask("withdraw", "withdraw", ["withdraw"]) { Standing = true } },
+                ScreeningRequest("screening-request")));
         _steps.Status("Screening", "screener");
         var screening = await Waits.AnswerAsync(context, _inbox, ["screening", "withdraw"],
         [
