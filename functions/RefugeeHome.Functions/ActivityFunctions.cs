@@ -28,6 +28,13 @@ public sealed class ActivityFunctions(
         return true;
     }
 
+    [Function(ActivityNames.CloseAllQuestions)]
+    public async Task<bool> CloseAllQuestions([ActivityTrigger] string instanceId, CancellationToken cancellationToken)
+    {
+        await links.CloseAllAsync(instanceId, cancellationToken);
+        return true;
+    }
+
     [Function(ActivityNames.SetHostStage)]
     public Task<bool> SetHostStage([ActivityTrigger] HostStageChange change, CancellationToken cancellationToken) => households.SetHostStageAsync(change, cancellationToken);
 

@@ -22,4 +22,8 @@ public static class OrchestratorFunctions
     [Function(OrchestratorNames.MatchingRound)]
     public static Task<int> MatchingRound([OrchestrationTrigger] TaskOrchestrationContext context) =>
         WorkflowOrchestrators.MatchingRoundAsync(context);
+
+    [Function(OrchestratorNames.RegisteredAgain)]
+    public static Task<bool> RegisteredAgain([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        WorkflowOrchestrators.RegisteredAgainAsync(context, context.GetInput<RegisteredAgainInput>());
 }

@@ -15,6 +15,9 @@ public enum ApprovalState
     /// <summary>A newer link for the same question replaced it.</summary>
     Superseded,
 
+    /// <summary>The workflow stopped asking the question, or has ended.</summary>
+    Closed,
+
     /// <summary>Not a link this system issued.</summary>
     Unknown,
 }
@@ -68,6 +71,9 @@ public enum RedeemOutcome
 
     /// <summary>A newer link replaced this one.</summary>
     Superseded,
+
+    /// <summary>The question is no longer asked; nothing was recorded.</summary>
+    Closed,
 
     /// <summary>The answer is not one the link offers.</summary>
     InvalidChoice,

@@ -18,6 +18,7 @@ public sealed class ApprovalLinks
 {
     private const string TableName = "Approvals";
     private const string CurrentPartition = "current";
+    private const string ClosedRound = "closed";
     private const int MaxNoteLength = 2000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -110,8 +111,20 @@ public sealed class ApprovalLinks
     /// stopped waiting for: the links then say a newer message replaced them.
     /// </summary>
     public Task CloseAsync(string instanceId, string purpose, CancellationToken cancellationToken) =>
-        _table.UpsertEntityAsync(new TableEntity(CurrentPartition, CurrentKey(instanceId, purpose)) { ["Round"] = "closed" },
+        _table.UpsertEntityAsync(new TableEntity(CurrentPartition, CurrentKey(instanceId, purpose)) { ["Round"] = ClosedRound },
             TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>
+    /// Closes every question <paramref name="instanceId"/> asked, for a workflow that has ended: none of its links takes
+    /// an answer or a document any more.
+    /// </summary>
+    public async Task CloseAllAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await foreach (var row in _table.QueryAsync<TableEntity>(CurrentOf(instanceId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            await _table.UpsertEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["Round"] = ClosedRound }, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
 
     /// <summary>
     /// Deletes every link a workflow instance issued, with the notes given on them, once the household's retention
@@ -127,10 +140,7 @@ public sealed class ApprovalLinks
             deleted++;
         }
 
-        var prefix = instanceId + "|";
-        await foreach (var row in _table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {CurrentPartition} and RowKey ge {prefix} and RowKey lt {instanceId + "}"}"),
-            select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(CurrentOf(instanceId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
         }
@@ -243,6 +253,7 @@ public sealed class ApprovalLinks
         ApprovalState.Answered => RedeemOutcome.AnsweredOtherwise,
         ApprovalState.Expired => RedeemOutcome.Expired,
         ApprovalState.Superseded => RedeemOutcome.Superseded,
+        ApprovalState.Closed => RedeemOutcome.Closed,
         _ when link.Choices.All(offered => offered.Value != choice) => RedeemOutcome.InvalidChoice,
         _ => null,
     };
@@ -277,15 +288,25 @@ public sealed class ApprovalLinks
             return link with { State = ApprovalState.Answered };
         }
 
-        // Superseded before expired: pointing at the newer link helps more than saying this one ran out.
+        // Superseded before expired: pointing at the newer link helps more than saying this one ran out. Expired before
+        // closed: a question closed because its deadline passed (a VOG never uploaded) says why.
+        var expired = row.GetDateTimeOffset("ExpiresAt") <= _clock.GetUtcNow();
         var current = await _table.GetEntityIfExistsAsync<TableEntity>(
             CurrentPartition, CurrentKey(link.InstanceId, link.Purpose), cancellationToken: cancellationToken);
-        if (current.HasValue && current.Value!.GetString("Round") != (row.GetString("Round") ?? row.RowKey))
+        if (current.HasValue && current.Value!.GetString("Round") is var round && round != (row.GetString("Round") ?? row.RowKey))
         {
-            return link with { State = ApprovalState.Superseded };
+            if (round != ClosedRound)
+            {
+                return link with { State = ApprovalState.Superseded };
+            }
+
+            if (!expired)
+            {
+                return link with { State = ApprovalState.Closed };
+            }
         }
 
-        return row.GetDateTimeOffset("ExpiresAt") <= _clock.GetUtcNow() ? link with { State = ApprovalState.Expired } : link;
+        return expired ? link with { State = ApprovalState.Expired } : link;
     }
 
     private async Task<TableEntity?> ReadAsync(string token, CancellationToken cancellationToken)
@@ -313,6 +334,10 @@ public sealed class ApprovalLinks
 
     // Spreads token rows over 256 partitions.
     private static string TokenPartition(string hash) => "t" + hash[..2];
+
+    // The current-round rows of one instance: their keys start with the instance id and a bar, which sorts just before a brace.
+    private static string CurrentOf(string instanceId) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {CurrentPartition} and RowKey ge {instanceId + "|"} and RowKey lt {instanceId + "}"}");
 
     private static string CurrentKey(string instanceId, string purpose) => string.Create(CultureInfo.InvariantCulture, $"{instanceId}|{purpose}");
 

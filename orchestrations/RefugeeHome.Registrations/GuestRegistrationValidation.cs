@@ -46,7 +46,8 @@ public static class GuestRegistrationValidation
         {
             var messages = Messages[language];
             RuleFor(r => r.SubmissionId).NotEmpty().Must(id => Guid.TryParse(id, out _)).WithName(FieldNames.Label(language, "SubmissionId"));
-            RuleFor(r => r.Language).Must(FieldNames.Languages.Contains).WithMessage(FieldNames.MessagesIn(language).Language).WithName(FieldNames.Label(language, "Language"));
+            RuleFor(r => r.Language).Must(FieldNames.IsOffered).WithMessage(FieldNames.MessagesIn(language).Language).WithName(FieldNames.Label(language, "Language"));
+            RuleFor(r => r.HouseholdLanguage).Must(FieldNames.IsOffered).WithMessage(FieldNames.MessagesIn(language).Language).WithName(FieldNames.Label(language, "HouseholdLanguage"));
             RuleFor(r => r.CaseworkerEmail).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(254)
                 .Must(FieldNames.HasNoLineBreak)
                 .WithMessage(FieldNames.MessagesIn(language).LineBreak).EmailAddress().WithName(FieldNames.Label(language, "Email"));
@@ -58,16 +59,19 @@ public static class GuestRegistrationValidation
                 .EmailAddress().When(r => !string.IsNullOrEmpty(r.ContactEmail)).WithName(FieldNames.Label(language, "ContactEmail"));
             RuleFor(r => r.PreferredMunicipality).MaximumLength(100)
                 .Must(FieldNames.HasNoLineBreak).WithMessage(FieldNames.MessagesIn(language).LineBreak).WithName(FieldNames.Label(language, "PreferredMunicipality"));
-            RuleFor(r => r.Languages).Must(languages => languages.All(FieldNames.Spoken.Contains))
+            RuleFor(r => r.Languages).Must(FieldNames.AreSpoken)
                 .WithMessage(FieldNames.SpokenLanguageMessage(language)).WithName(FieldNames.Label(language, "Languages"));
+            RuleFor(r => r.Pets).NotNull();
+            RuleForEach(r => r.Pets).IsInEnum();
+            RuleFor(r => r.WishedAccommodation).IsInEnum();
             RuleFor(r => r.Members).NotEmpty().WithMessage(messages.NoMembers);
-            RuleForEach(r => r.Members).ChildRules(member =>
+            RuleForEach(r => r.Members).NotNull().ChildRules(member =>
             {
                 member.RuleFor(m => m.Age).InclusiveBetween(0, 120);
-                member.RuleFor(m => m.Custody).NotEqual(Custody.NotRecorded).When(m => m.IsMinor).WithMessage(messages.Custody);
+                member.RuleFor(m => m.Custody).IsInEnum().NotEqual(Custody.NotRecorded).When(m => m.IsMinor).WithMessage(messages.Custody);
             });
             RuleForEach(r => r.Members)
-                .Must((registration, member) => !NamesCustodian(member) || registration.IsAdultMember(member.CustodianIndex))
+                .Must((registration, member) => member is null || !NamesCustodian(member) || registration.IsAdultMember(member.CustodianIndex))
                 .WithMessage(messages.Custodian);
         }
     }

@@ -10,11 +10,7 @@ namespace RefugeeHome.Registrations;
 /// <param name="Status">Where its intake stands.</param>
 /// <param name="WaitingSince">When it started waiting for a match, once it waits.</param>
 /// <param name="RematchPriority">An earlier placement ended early, so matching gives it priority.</param>
-public sealed record GuestRecord(string GuestId, GuestRegistration Registration, string Status, DateOnly? WaitingSince, bool RematchPriority)
-{
-    /// <summary>Where the household's own emails go: its address, or its caseworker's.</summary>
-    public string ContactEmail => string.IsNullOrWhiteSpace(Registration.ContactEmail) ? Registration.CaseworkerEmail : Registration.ContactEmail;
-}
+public sealed record GuestRecord(string GuestId, GuestRegistration Registration, string Status, DateOnly? WaitingSince, bool RematchPriority);
 
 /// <summary>
 /// Registers guest households once per form submission. The household row and its submission key share a partition and

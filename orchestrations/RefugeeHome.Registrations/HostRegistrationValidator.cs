@@ -44,7 +44,7 @@ public static class HostRegistrationValidation
         {
             var messages = FieldNames.MessagesIn(language);
             RuleFor(r => r.SubmissionId).NotEmpty().Must(id => Guid.TryParse(id, out _)).WithName(FieldNames.Label(language, "SubmissionId"));
-            RuleFor(r => r.Language).Must(FieldNames.Languages.Contains).WithMessage(messages.Language).WithName(FieldNames.Label(language, "Language"));
+            RuleFor(r => r.Language).Must(FieldNames.IsOffered).WithMessage(messages.Language).WithName(FieldNames.Label(language, "Language"));
             Text(RuleFor(r => r.FirstName), language, "FirstName", 100, messages.LineBreak);
             Text(RuleFor(r => r.LastName), language, "LastName", 100, messages.LineBreak);
             Text(RuleFor(r => r.Email), language, "Email", 254, messages.LineBreak).EmailAddress();
@@ -64,8 +64,13 @@ public static class HostRegistrationValidation
                     _ => "'{PropertyName}' cannot be in the past.",
                 })
                 .WithName(FieldNames.Label(language, "AvailableFrom"));
-            RuleFor(r => r.Languages).Must(languages => languages.All(FieldNames.Spoken.Contains))
+            RuleFor(r => r.Languages).Must(FieldNames.AreSpoken)
                 .WithMessage(FieldNames.SpokenLanguageMessage(language)).WithName(FieldNames.Label(language, "Languages"));
+            RuleFor(r => r.AcceptedPets).NotNull();
+            RuleForEach(r => r.AcceptedPets).IsInEnum();
+            RuleFor(r => r.AcceptedHouseholds).NotNull();
+            RuleForEach(r => r.AcceptedHouseholds).IsInEnum();
+            RuleFor(r => r.Accommodation).IsInEnum();
             RuleFor(r => r.AvailableUntil).Must((registration, until) => until is null || until > registration.AvailableFrom)
                 .WithMessage(messages.UntilAfterFrom).WithName(FieldNames.Label(language, "AvailableUntil"));
         }

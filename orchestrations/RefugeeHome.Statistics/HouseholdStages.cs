@@ -15,6 +15,9 @@ public enum HostStage
     /// <summary>A guest household lives with them now.</summary>
     Hosting,
 
+    /// <summary>Matched with a guest household that has not moved in yet (introduction and move-in ahead).</summary>
+    Matched,
+
     /// <summary>Screened, but not taking guests for now.</summary>
     Paused,
 
@@ -34,6 +37,9 @@ public enum GuestStage
     /// <summary>Referred to guardianship or elsewhere; never matched.</summary>
     Referred,
 
+    /// <summary>Matched with a host household, not moved in yet.</summary>
+    Matched,
+
     /// <summary>Left the programme: no longer counted.</summary>
     Ended,
 }
@@ -50,11 +56,17 @@ public static class Metrics
     /// <summary>Host households available for a match now.</summary>
     public const string HostsAvailable = "hostsAvailable";
 
+    /// <summary>Host households matched with guests who have not moved in yet.</summary>
+    public const string HostsMatched = "hostsMatched";
+
     /// <summary>Host households hosting now.</summary>
     public const string HostsHosting = "hostsHosting";
 
     /// <summary>Guest households waiting for a match.</summary>
     public const string GuestsWaiting = "guestsWaiting";
+
+    /// <summary>Guest households matched with a host, not moved in yet.</summary>
+    public const string GuestsMatched = "guestsMatched";
 
     /// <summary>Guest households placed with a host.</summary>
     public const string GuestsPlaced = "guestsPlaced";
@@ -67,17 +79,18 @@ public static class Metrics
 
     /// <summary>Every metric in report order.</summary>
     public static readonly IReadOnlyList<string> All =
-        [HostsRegistered, HostsScreened, HostsAvailable, HostsHosting, GuestsWaiting, GuestsPlaced, PlacementsStarted, PlacementsEnded];
+        [HostsRegistered, HostsScreened, HostsAvailable, HostsMatched, HostsHosting, GuestsWaiting, GuestsMatched, GuestsPlaced, PlacementsStarted, PlacementsEnded];
 
     /// <summary>The metrics of the current state, as opposed to the day's events.</summary>
     public static readonly IReadOnlyList<string> Stock =
-        [HostsRegistered, HostsScreened, HostsAvailable, HostsHosting, GuestsWaiting, GuestsPlaced];
+        [HostsRegistered, HostsScreened, HostsAvailable, HostsMatched, HostsHosting, GuestsWaiting, GuestsMatched, GuestsPlaced];
 
     internal static IReadOnlySet<string> Of(HostStage stage) => stage switch
     {
         HostStage.Registered => new HashSet<string> { HostsRegistered },
         HostStage.Screened or HostStage.Paused => new HashSet<string> { HostsRegistered, HostsScreened },
         HostStage.Available => new HashSet<string> { HostsRegistered, HostsScreened, HostsAvailable },
+        HostStage.Matched => new HashSet<string> { HostsRegistered, HostsScreened, HostsMatched },
         HostStage.Hosting => new HashSet<string> { HostsRegistered, HostsScreened, HostsHosting },
         _ => new HashSet<string>(),
     };
@@ -85,6 +98,7 @@ public static class Metrics
     internal static IReadOnlySet<string> Of(GuestStage stage) => stage switch
     {
         GuestStage.Waiting => new HashSet<string> { GuestsWaiting },
+        GuestStage.Matched => new HashSet<string> { GuestsMatched },
         GuestStage.Placed => new HashSet<string> { GuestsPlaced },
         _ => new HashSet<string>(),
     };

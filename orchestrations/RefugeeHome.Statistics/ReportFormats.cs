@@ -16,11 +16,13 @@ public static class ReportFormats
     /// <summary>Dutch column headers, in metric order.</summary>
     public static readonly IReadOnlyDictionary<string, string> DutchHeaders = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [Metrics.HostsRegistered] = "Gasthuishoudens aangemeld",
-        [Metrics.HostsScreened] = "Gasthuishoudens gescreend",
-        [Metrics.HostsAvailable] = "Gasthuishoudens beschikbaar",
-        [Metrics.HostsHosting] = "Gasthuishoudens met gasten",
+        [Metrics.HostsRegistered] = "Gastgezinnen aangemeld",
+        [Metrics.HostsScreened] = "Gastgezinnen gescreend",
+        [Metrics.HostsAvailable] = "Gastgezinnen beschikbaar",
+        [Metrics.HostsMatched] = "Gastgezinnen gekoppeld, gasten nog niet verhuisd",
+        [Metrics.HostsHosting] = "Gastgezinnen met gasten",
         [Metrics.GuestsWaiting] = "Gasthuishoudens wachtend op match",
+        [Metrics.GuestsMatched] = "Gasthuishoudens gekoppeld, nog niet verhuisd",
         [Metrics.GuestsPlaced] = "Gasthuishoudens geplaatst",
         [Metrics.PlacementsStarted] = "Plaatsingen gestart",
         [Metrics.PlacementsEnded] = "Plaatsingen beëindigd",

@@ -15,6 +15,9 @@ public static class ActivityNames
     /// <summary>Closes the open links of a question the workflow stopped asking.</summary>
     public const string CloseQuestion = "CloseQuestion";
 
+    /// <summary>Closes every question of a workflow that has ended.</summary>
+    public const string CloseAllQuestions = "CloseAllQuestions";
+
     /// <summary>Records a host household's stage.</summary>
     public const string SetHostStage = "SetHostStage";
 

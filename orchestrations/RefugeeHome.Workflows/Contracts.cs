@@ -8,7 +8,7 @@ public enum HostPhase
     /// <summary>Just registered.</summary>
     New,
 
-    /// <summary>Screened, VOG verified, open to matching.</summary>
+    /// <summary>Open to matching again: resumed, back after a declined introduction, or chose to go on after a placement.</summary>
     Available,
 
     /// <summary>Paused by the host or for not answering.</summary>
@@ -16,6 +16,9 @@ public enum HostPhase
 
     /// <summary>A placement just ended; the host chooses what comes next.</summary>
     AfterPlacement,
+
+    /// <summary>VOG just approved: open to matching for the first time, which the host is told.</summary>
+    VogApproved,
 }
 
 /// <summary>Input of a host journey.</summary>
@@ -23,14 +26,22 @@ public enum HostPhase
 /// <param name="Phase">Where to resume.</param>
 /// <param name="ChildSafetyScreened">The screener recorded the child-safety part of the screening.</param>
 /// <param name="Answered">Link ids of the answers the journey has taken, so one delivered again is not taken twice.</param>
-public sealed record HostJourneyInput(string HostId, HostPhase Phase = HostPhase.New, bool ChildSafetyScreened = false, IReadOnlyList<string>? Answered = null);
+/// <param name="Generation">How many times the journey continued as new.</param>
+public sealed record HostJourneyInput(
+    string HostId, HostPhase Phase = HostPhase.New, bool ChildSafetyScreened = false, IReadOnlyList<string>? Answered = null, int Generation = 0);
+
+/// <summary>A registration that named a household already registered: whom to tell, and where its journey stands.</summary>
+/// <param name="HostId">The household registered before.</param>
+/// <param name="Status">Its journey's status when the second registration came.</param>
+public sealed record RegisteredAgainInput(string HostId, string Status);
 
 /// <summary>Input of a guest intake.</summary>
 /// <param name="GuestId">The guest household.</param>
 /// <param name="Admitted">The household was admitted to matching before: it comes back after a placement or a declined introduction.</param>
 /// <param name="RematchPriority">An earlier placement ended; the household comes first.</param>
 /// <param name="Answered">Link ids of the answers the intake has taken, so one delivered again is not taken twice.</param>
-public sealed record GuestIntakeInput(string GuestId, bool Admitted = false, bool RematchPriority = false, IReadOnlyList<string>? Answered = null);
+/// <param name="Generation">How many times the intake continued as new.</param>
+public sealed record GuestIntakeInput(string GuestId, bool Admitted = false, bool RematchPriority = false, IReadOnlyList<string>? Answered = null, int Generation = 0);
 
 /// <summary>A host and a guest household reserved for each other.</summary>
 /// <param name="PlacementId">The placement.</param>

@@ -14,4 +14,7 @@ public static class OrchestratorNames
 
     /// <summary>One round of matching: proposals for every waiting household and the matcher's overview.</summary>
     public const string MatchingRound = "MatchingRound";
+
+    /// <summary>Telling a registered host household that someone registered it again.</summary>
+    public const string RegisteredAgain = "RegisteredAgain";
 }

@@ -24,12 +24,18 @@ public static class WorkflowCatalogue
             .AddOrchestratorFunc<GuestIntakeInput, string>(OrchestratorNames.GuestIntake, WorkflowOrchestrators.GuestIntakeAsync)
             .AddOrchestratorFunc<PlacementCase, PlacementResult>(OrchestratorNames.Placement, WorkflowOrchestrators.PlacementAsync)
             .AddOrchestratorFunc<int>(OrchestratorNames.MatchingRound, WorkflowOrchestrators.MatchingRoundAsync)
+            .AddOrchestratorFunc<RegisteredAgainInput, bool>(OrchestratorNames.RegisteredAgain, WorkflowOrchestrators.RegisteredAgainAsync)
             .Activity<WorkflowOptions, object?, WorkflowOptions>(ActivityNames.ReadSettings, (options, _, _) => Task.FromResult(options))
             .Activity<MatchingRoundActivity, MatchingRoundRequest, int>(ActivityNames.RunMatchingRound, (matching, request, cancellation) => matching.RunAsync(request, cancellation))
             .Activity<Notifier, NoticeToSend, bool>(ActivityNames.Notify, (notifier, notice, cancellation) => notifier.SendAsync(notice, cancellation))
             .Activity<ApprovalLinks, QuestionToClose, bool>(ActivityNames.CloseQuestion, async (links, question, cancellation) =>
             {
                 await links.CloseAsync(question.InstanceId, question.Purpose, cancellation);
+                return true;
+            })
+            .Activity<ApprovalLinks, string, bool>(ActivityNames.CloseAllQuestions, async (links, instanceId, cancellation) =>
+            {
+                await links.CloseAllAsync(instanceId, cancellation);
                 return true;
             })
             .Activity<HouseholdActivities, HostStageChange, bool>(ActivityNames.SetHostStage, (households, change, cancellation) => households.SetHostStageAsync(change, cancellation))

@@ -17,4 +17,7 @@ public static class WorkflowOrchestrators
 
     /// <summary>One round of matching.</summary>
     public static Task<int> MatchingRoundAsync(TaskOrchestrationContext context) => MatchingRound.RunAsync(context);
+
+    /// <summary>Telling a registered host household that someone registered it again.</summary>
+    public static Task<bool> RegisteredAgainAsync(TaskOrchestrationContext context, RegisteredAgainInput? input) => RegisteredAgain.RunAsync(context, input);
 }

@@ -159,8 +159,8 @@ public sealed class ApprovalLinksTests(AzuriteFixture azurite)
 
         reminder.Should().Be(token, "a reminder repeats the same link");
         afterFirstExpiry.Should().Be(ApprovalState.Open);
-        (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Superseded);
-        (await harness.RedeemAsync(token, ApprovalHarness.Answer("suitable"))).Outcome.Should().Be(RedeemOutcome.Superseded);
+        (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Closed);
+        (await harness.RedeemAsync(token, ApprovalHarness.Answer("suitable"))).Outcome.Should().Be(RedeemOutcome.Closed);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using AwesomeAssertions;
+using RefugeeHome.Storage;
 using RefugeeHome.Testing;
 
 namespace RefugeeHome.Approvals.Tests;
@@ -47,6 +48,60 @@ public sealed class ApprovalPagesTests(AzuriteFixture azurite)
         raised.Select(answer => (answer.Choice, answer.LinkId)).Distinct().Should().ContainSingle("a double submission passes on the same answer");
         raised[0].Choice.Should().Be("not-suitable");
         (await harness.Links.ReadNoteAsync(raised[0].LinkId, None)).Should().Be("Немає окремої кімнати");
+    }
+
+    [Fact]
+    public async Task A_form_shown_again_for_a_mistake_keeps_the_date_the_choice_and_the_note_typed_in()
+    {
+        var harness = await ApprovalHarness.StartAsync(azurite);
+        await using var host = await PageHost.StartAsync(harness);
+        var id = ApprovalHarness.NewInstanceId();
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id) with
+        {
+            Fields =
+            [
+                new ApprovalField("moveIn", "Verhuisdatum", ApprovalFieldKind.Date) { RequiredFor = ["suitable"], Earliest = new DateOnly(2026, 12, 1) },
+                new ApprovalField("months", "Maanden", ApprovalFieldKind.Select) { Options = [new("3", "3 maanden"), new("6", "6 maanden")] },
+            ],
+        }, None));
+
+        using var response = await host.SubmitAsync(token, await host.OpenFormAsync(token), "suitable", "Kamer op zolder, trap is steil",
+            new Dictionary<string, string> { ["moveIn"] = "2026-11-30", ["months"] = "6" });
+        var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        page.Should().Contain("Verhuisdatum: deze datum ligt te vroeg").And.Contain("U koos: Geschikt")
+            .And.Contain("name=\"field.moveIn\" value=\"2026-11-30\"").And.Contain("<option value=\"6\" selected>6 maanden</option>")
+            .And.Contain(">Kamer op zolder, trap is steil</textarea>");
+        harness.Events.For(id).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_VOG_over_the_size_limit_gets_the_upload_page_again_in_the_hosts_language_and_nothing_is_kept()
+    {
+        var harness = await ApprovalHarness.StartAsync(azurite);
+        await using var host = await PageHost.StartAsync(harness);
+        var id = ApprovalHarness.NewInstanceId();
+        var link = await harness.Links.IssueAsync(ApprovalHarness.Request(id, language: "uk") with { Page = "upload", Choices = [new("uploaded", "Завантажити")] }, None);
+        var token = link.AbsolutePath["/upload/".Length..];
+        var page = await host.Browser.GetStringAsync(new Uri("upload/" + token, UriKind.Relative), TestContext.Current.CancellationToken);
+        var antiforgery = PageHost.AntiforgeryField(page);
+        var sixMegabytes = new byte[6 * 1024 * 1024];
+        "%PDF-1.4\n"u8.CopyTo(sixMegabytes);
+
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(antiforgery.Value), antiforgery.Key },
+            { new ByteArrayContent(sixMegabytes), "document", "vog.pdf" },
+        };
+        using var response = await host.Browser.PostAsync(new Uri("upload/" + token, UriKind.Relative), content, TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Contain("Файл більший за 5 МБ").And.Contain("type=\"file\"");
+        harness.Events.For(id).Should().BeEmpty();
+        var stillOpen = await harness.Links.FindAsync(token, None);
+        stillOpen.State.Should().Be(ApprovalState.Open, "the host can try again with a smaller scan");
+        (await harness.Documents.OpenAsync(DocumentNames.ForUpload(id, stillOpen.Id), None)).Should().BeNull();
     }
 
     [Fact]

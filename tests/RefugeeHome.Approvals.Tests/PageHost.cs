@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using RefugeeHome.Triggers.Approvals;
+using RefugeeHome.Triggers.Documents;
 
 namespace RefugeeHome.Approvals.Tests;
 
@@ -29,9 +30,12 @@ internal sealed partial class PageHost : IAsyncDisposable
         builder.Services.AddSingleton(harness.Links);
         builder.Services.AddSingleton(harness.Documents);
         builder.Services.AddSingleton<ApprovalPages>();
+        builder.Services.AddSingleton<UploadPages>();
         var app = builder.Build();
         app.MapGet("/approve/{token}", (HttpContext context, string token, ApprovalPages pages) => pages.ShowAsync(context, token));
         app.MapPost("/approve/{token}", (HttpContext context, string token, ApprovalPages pages) => pages.AnswerAsync(context, token, harness.Events));
+        app.MapGet("/upload/{token}", (HttpContext context, string token, UploadPages pages) => pages.ShowAsync(context, token));
+        app.MapPost("/upload/{token}", (HttpContext context, string token, UploadPages pages) => pages.UploadAsync(context, token, harness.Events));
         await app.StartAsync();
         var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(app.Urls.First()) };
         return new PageHost(app, browser);
@@ -45,14 +49,26 @@ internal sealed partial class PageHost : IAsyncDisposable
     public async Task<KeyValuePair<string, string>> OpenFormAsync(string token)
     {
         var page = await (await Browser.GetAsync(new Uri("approve/" + token, UriKind.Relative))).Content.ReadAsStringAsync();
+        return AntiforgeryField(page);
+    }
+
+    /// <summary>The anti-forgery field of the form on <paramref name="page"/>.</summary>
+    public static KeyValuePair<string, string> AntiforgeryField(string page)
+    {
         var field = HiddenField().Match(page);
         return new(field.Groups["name"].Value, WebUtility.HtmlDecode(field.Groups["value"].Value));
     }
 
     /// <summary>Presses a button of a form opened earlier.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string token, KeyValuePair<string, string> antiforgery, string choice, string? note = null)
+    public async Task<HttpResponseMessage> SubmitAsync(
+        string token, KeyValuePair<string, string> antiforgery, string choice, string? note = null, IReadOnlyDictionary<string, string>? values = null)
     {
         var form = new Dictionary<string, string> { [antiforgery.Key] = antiforgery.Value, ["choice"] = choice };
+        foreach (var (field, value) in values ?? new Dictionary<string, string>())
+        {
+            form["field." + field] = value;
+        }
+
         if (note is not null)
         {
             form["note"] = note;

@@ -144,8 +144,14 @@ internal sealed partial class JourneyBrowser(RunnerProcess runner, string coordi
 /// <summary>An email in the runner's outbox.</summary>
 internal sealed partial record OutboxEmail(string To, string Subject, string Html)
 {
+    /// <summary>The host household's case number the email gives.</summary>
+    public string HostCaseNumber => HostCase().Match(Html) is { Success: true } found ? found.Value : throw new InvalidOperationException($"No case number in '{Subject}'.");
+
     /// <summary>The approval and upload links in the email, in order.</summary>
     public IReadOnlyList<string> Links => Link().Matches(Html).Select(match => WebUtility.HtmlDecode(match.Groups["url"].Value)).ToList();
+
+    [GeneratedRegex("host-[0-9a-f]{32}")]
+    private static partial Regex HostCase();
 
     [GeneratedRegex("href=\"(?<url>http://127\\.0\\.0\\.1:[0-9]+/(?:approve|upload)/[^\"]+)\"")]
     private static partial Regex Link();

@@ -69,10 +69,10 @@ public sealed partial class JourneyEndToEndTests
         var ((registered, thanks), (_, again)) = (sent[0], sent[1]);
         var (invalid, invalidPage) = await browser.SubmitFormAsync("register/host?lang=en", [new("email", "not an email"), new("postcode", "12"), new("firstName", "Anke\r\nBcc: x@example.org")]);
 
-        // The municipality registers the family: two adults, a child in their custody, and a cat.
+        // The municipality registers the family in Dutch: two adults who read Ukrainian, a child in their custody, and a cat.
         using var guestResponse = await browser.PostJsonAsync("api/guests", new
         {
-            submissionId = Guid.NewGuid().ToString(), language = "uk", caseworkerEmail = Caseworker, municipality = "Utrecht", eligibilityRecorded = true,
+            submissionId = Guid.NewGuid().ToString(), language = "nl", householdLanguage = "uk", caseworkerEmail = Caseworker, municipality = "Utrecht", eligibilityRecorded = true,
             contactEmail = Guest, pets = new[] { "Cat" }, languages = new[] { "uk", "en" },
             members = new object[] { new { age = 34 }, new { age = 36 }, new { age = 7, custody = "ParentInHousehold", custodianIndex = 0 } },
         });

@@ -15,12 +15,12 @@ public sealed class HouseholdStatisticsTests(AzuriteFixture azurite)
         var hosts = new (string Municipality, HostStage Stage, int Households)[]
         {
             ("Amsterdam", HostStage.Registered, 5), ("amsterdam", HostStage.Screened, 3), ("Amsterdam", HostStage.Available, 4),
-            ("Amsterdam", HostStage.Hosting, 2), ("Amsterdam", HostStage.Paused, 1), ("Amsterdam", HostStage.Ended, 6),
+            ("Amsterdam", HostStage.Hosting, 2), ("Amsterdam", HostStage.Paused, 1), ("Amsterdam", HostStage.Ended, 6), ("Amsterdam", HostStage.Matched, 1),
             ("Den Bosch", HostStage.Available, 2), ("'s-Hertogenbosch", HostStage.Hosting, 1), ("s-Hertogenbosch", HostStage.Registered, 1),
         };
         var guests = new (string Municipality, GuestStage Stage, int Households)[]
         {
-            ("Amsterdam", GuestStage.Waiting, 7), ("Amsterdam", GuestStage.Placed, 2), ("Amsterdam", GuestStage.Referred, 1),
+            ("Amsterdam", GuestStage.Waiting, 7), ("Amsterdam", GuestStage.Placed, 2), ("Amsterdam", GuestStage.Referred, 1), ("Amsterdam", GuestStage.Matched, 1),
             ("Den Bosch", GuestStage.Placed, 1), ("Den Bosch", GuestStage.Ended, 3),
         };
         var id = 0;
@@ -50,14 +50,14 @@ public sealed class HouseholdStatisticsTests(AzuriteFixture azurite)
         counts.Keys.Should().BeEquivalentTo(["Amsterdam", "'s-Hertogenbosch"]);
         counts["Amsterdam"].Should().BeEquivalentTo(new Dictionary<string, int>
         {
-            [Metrics.HostsRegistered] = 5 + 3 + 4 + 2 + 1, [Metrics.HostsScreened] = 3 + 4 + 2 + 1, [Metrics.HostsAvailable] = 4,
-            [Metrics.HostsHosting] = 2, [Metrics.GuestsWaiting] = 7, [Metrics.GuestsPlaced] = 2,
+            [Metrics.HostsRegistered] = 5 + 3 + 4 + 2 + 1 + 1, [Metrics.HostsScreened] = 3 + 4 + 2 + 1 + 1, [Metrics.HostsAvailable] = 4,
+            [Metrics.HostsMatched] = 1, [Metrics.HostsHosting] = 2, [Metrics.GuestsWaiting] = 7, [Metrics.GuestsMatched] = 1, [Metrics.GuestsPlaced] = 2,
             [Metrics.PlacementsStarted] = 2, [Metrics.PlacementsEnded] = 0,
         });
         counts["'s-Hertogenbosch"].Should().BeEquivalentTo(new Dictionary<string, int>
         {
             [Metrics.HostsRegistered] = 4, [Metrics.HostsScreened] = 3, [Metrics.HostsAvailable] = 2,
-            [Metrics.HostsHosting] = 1, [Metrics.GuestsWaiting] = 0, [Metrics.GuestsPlaced] = 1,
+            [Metrics.HostsMatched] = 0, [Metrics.HostsHosting] = 1, [Metrics.GuestsWaiting] = 0, [Metrics.GuestsMatched] = 0, [Metrics.GuestsPlaced] = 1,
             [Metrics.PlacementsStarted] = 0, [Metrics.PlacementsEnded] = 1,
         });
     }

@@ -27,8 +27,8 @@ public sealed partial class NightlyStatisticsJobTests(AzuriteFixture azurite)
         var attachment = mail.GetProperty("attachments")[0];
         attachment.GetProperty("filename").GetString().Should().Be("particuliere-opvang-2026-11-21.csv");
         var csv = Encoding.UTF8.GetString(Convert.FromBase64String(attachment.GetProperty("content").GetString()!));
-        csv.Should().Contain("2026-11-21,Utrecht,1,1,1,0,1,0,0,0").And.Contain("2026-11-21,Nederland,1,1,1,0,1,0,0,0");
-        HtmlOf(mail).Should().Contain("Gasthuishoudens beschikbaar</td><td>1");
+        csv.Should().Contain("2026-11-21,Utrecht,1,1,1,0,0,1,0,0,0,0").And.Contain("2026-11-21,Nederland,1,1,1,0,0,1,0,0,0,0");
+        HtmlOf(mail).Should().Contain("Gastgezinnen beschikbaar</td><td>1");
         (await harness.Reports.ReadJsonAsync(Day, None)).Should().Contain("\"hostsAvailable\": 1");
     }
 

@@ -109,7 +109,7 @@ public sealed class HostJourneyTests
         poolWhilePaused.Should().BeEmpty("a paused host is not proposed");
         (await harness.Pool.OffersAsync(CancellationToken.None)).Select(offer => offer.HostId).Should().Equal(hostId);
         (await harness.Hosts.FindAsync(hostId, CancellationToken.None))!.Status.Should().Be("Available");
-        (await harness.Links.FindAsync(check.Tokens[0], CancellationToken.None)).State.Should().Be(ApprovalState.Superseded, "a later question replaced it");
+        (await harness.Links.FindAsync(check.Tokens[0], CancellationToken.None)).State.Should().Be(ApprovalState.Closed, "the question closed when the host was paused");
     }
 
     [Fact]
@@ -121,11 +121,15 @@ public sealed class HostJourneyTests
         (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Screener, "Screening"), "suitable", new() { ["childSafety"] = "no" }))
             .Outcome.Should().Be(RedeemOutcome.Recorded);
         await harness.StageAsync(hostId, "WaitingForVog");
+        var vogRequest = await harness.EmailAsync("anke@example.org", "VOG");
 
         (await harness.AnswerAsync(welcome, "withdraw")).Outcome.Should().Be(RedeemOutcome.Recorded);
         await harness.StageAsync(hostId, "Withdrawn");
+        var withdrawn = await harness.EmailAsync("anke@example.org", "afgemeld");
 
-        (await harness.EmailAsync("anke@example.org", "afgemeld")).Html.Should().Contain("bewaartermijn");
+        withdrawn.Html.Should().Contain("bewaartermijn");
         (await harness.Hosts.FindAsync(hostId, CancellationToken.None))!.Status.Should().Be("Withdrawn");
+        (await harness.Links.FindAsync(vogRequest.Tokens[0], CancellationToken.None)).State.Should().Be(ApprovalState.Closed, "the upload page takes no VOG from a withdrawn host");
+        (await harness.AnswerAsync(vogRequest, "uploaded")).Outcome.Should().Be(RedeemOutcome.Closed);
     }
 }

@@ -16,18 +16,22 @@ internal static class Households
         Accommodation = Accommodation.PrivateRoom,
     };
 
-    /// <summary>Two adults, a child in their custody, and a cat.</summary>
+    /// <summary>Two adults, a child in their custody, and a cat; registered in Dutch by a caseworker, reading <paramref name="language"/>.</summary>
     public static GuestRegistration Family(string language = "uk") => new(
-        Guid.NewGuid().ToString(), language, "consulent@utrecht.example", "Utrecht", true,
+        Guid.NewGuid().ToString(), "nl", "consulent@utrecht.example", "Utrecht", true,
         [new HouseholdMember(34), new HouseholdMember(36), new HouseholdMember(7, Custody.ParentInHousehold, 0)])
     {
         ContactEmail = "olena@example.org",
+        HouseholdLanguage = language,
         Pets = [PetKind.Cat],
         Languages = ["uk", "en"],
     };
 
     /// <summary>A young adult with a 15-year-old sibling who is not in their custody.</summary>
     public static GuestRegistration UnaccompaniedMinor() => new(
-        Guid.NewGuid().ToString(), "uk", "consulent@utrecht.example", "Utrecht", true,
-        [new HouseholdMember(19), new HouseholdMember(15, Custody.NoneInHousehold)]);
+        Guid.NewGuid().ToString(), "nl", "consulent@utrecht.example", "Utrecht", true,
+        [new HouseholdMember(19), new HouseholdMember(15, Custody.NoneInHousehold)])
+    {
+        HouseholdLanguage = "uk",
+    };
 }

@@ -23,6 +23,24 @@ public sealed class MatchingTests
     }
 
     [Fact]
+    public async Task A_family_registered_in_Dutch_gets_its_emails_in_its_own_language_and_the_caseworker_gets_the_case_number()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var guestId = await harness.RegisterGuestAsync(Households.Family("uk"));
+        var withoutEmail = await harness.RegisterGuestAsync(Households.Family("ru") with { ContactEmail = null });
+
+        var family = await harness.EmailAsync("olena@example.org", "Ваша реєстрація");
+        var confirmation = await harness.EmailAsync("consulent@utrecht.example", $"Aanmelding ontvangen: huishouden {guestId}");
+        var confirmationWithoutEmail = await harness.EmailAsync("consulent@utrecht.example", $"Aanmelding ontvangen: huishouden {withoutEmail}");
+        await harness.StageAsync(withoutEmail, "Waiting");
+
+        family.Html.Should().Contain("Шановні гості");
+        confirmation.Html.Should().Contain(guestId).And.Contain("in het Oekraïens, op olena@example.org");
+        confirmationWithoutEmail.Html.Should().Contain("geen eigen e-mailadres");
+        harness.Sent.Where(email => email.To == "consulent@utrecht.example").Should().HaveCount(2, "the caseworker gets the confirmations, never the family's own emails");
+    }
+
+    [Fact]
     public async Task A_declined_introduction_returns_both_to_matching_and_they_are_not_proposed_to_each_other_again()
     {
         await using var harness = await WorkflowHarness.StartAsync();
@@ -52,6 +70,8 @@ public sealed class MatchingTests
         withoutReason.Problems.Should().ContainSingle().Which.Field.Name.Should().Be("reason");
         proposals.Html.Should().Contain("Utrecht").And.NotContain("Oudegracht", "the matcher sees no address");
         (await harness.EmailAsync("anke@example.org", "gaat niet door")).Html.Should().Contain("de gasten").And.Contain("Praktische redenen");
+        harness.Sent.Where(email => email.To == "anke@example.org" && email.Subject.StartsWith("U bent beschikbaar", StringComparison.Ordinal))
+            .Should().ContainSingle("the host heard of being open to matching again in the email about the introduction");
         (await harness.EmailAsync("olena@example.org", "Поєднання не відбудеться")).Html.Should().Contain("гості");
         (await harness.Pool.OffersAsync(CancellationToken.None)).Select(offer => offer.HostId).Should().Equal(hostId);
         nextRound.Tokens.Should().BeEmpty("the only host declined this household, so nothing is proposed");
@@ -94,7 +114,7 @@ public sealed class MatchingTests
         approvals.Single(approval => approval.Outcome == RedeemOutcome.Refused).Reason.Should().Contain("Voor dit huishouden is zojuist een ander voorstel goedgekeurd");
         await harness.EmailAsync(WorkflowHarness.Connector, "Kennismaking plannen");
         var refused = round.Tokens[approvals[0].Outcome == RedeemOutcome.Refused ? 0 : 1];
-        (await harness.Links.FindAsync(refused, CancellationToken.None)).State.Should().Be(ApprovalState.Superseded, "the household is matched, so its other proposals are closed");
+        (await harness.Links.FindAsync(refused, CancellationToken.None)).State.Should().Be(ApprovalState.Closed, "the household is matched, so its other proposals are closed");
         harness.Sent.Count(email => email.Subject.StartsWith("Kennismaking plannen", StringComparison.Ordinal)).Should().Be(1);
         (await harness.Pool.OffersAsync(CancellationToken.None)).Should().ContainSingle("the host not chosen stays available");
     }

@@ -38,6 +38,31 @@ public sealed class PlacementTests
     }
 
     [Fact]
+    public async Task The_outcome_of_an_introduction_is_asked_from_its_day_so_nobody_agrees_to_a_move_in_before_they_met()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var hostId = await harness.AvailableHostAsync(Households.Host());
+        var guestId = await harness.RegisterGuestAsync(Households.Family());
+        await harness.StageAsync(guestId, "Waiting");
+        (await harness.AnswerAsync(await harness.NextRoundAsync(), hostId)).Outcome.Should().Be(RedeemOutcome.Recorded);
+        var schedule = await harness.EmailAsync(WorkflowHarness.Connector, "Kennismaking plannen");
+        var scheduledAt = DateTimeOffset.UtcNow;
+        (await harness.AnswerAsync(schedule, "scheduled", new() { ["date"] = Day(WorkflowHarness.Today.AddDays(3)) })).Outcome.Should().Be(RedeemOutcome.Recorded);
+        var placementId = (await harness.StageAsync(guestId, "Placement")).PlacementId!;
+        var beforeTheDay = await harness.StageAsync(placementId, "IntroductionScheduled");
+        await harness.StageAsync(hostId, "Matched");
+        var countsBeforeMoveIn = (await harness.Statistics.ReadAsync(WorkflowHarness.Today, CancellationToken.None)).Single().Counts;
+
+        var outcome = await harness.EmailAsync(WorkflowHarness.Connector, "Uitkomst kennismaking");
+
+        beforeTheDay.WaitingFor.Should().BeNull("nobody is asked anything until the introduction");
+        countsBeforeMoveIn.Should().Contain(new KeyValuePair<string, int>("hostsMatched", 1)).And.Contain(new KeyValuePair<string, int>("guestsMatched", 1))
+            .And.Contain(new KeyValuePair<string, int>("hostsHosting", 0)).And.Contain(new KeyValuePair<string, int>("guestsWaiting", 0), "host and guests are counted alike until they move in");
+        (outcome.At - scheduledAt).Should().BeGreaterThanOrEqualTo(WorkflowHarness.Day * 2, "the introduction is three calendar days ahead, its day starts at least two later");
+        (await harness.AnswerAsync(outcome, "agreed", new() { ["moveIn"] = Day(WorkflowHarness.Today.AddDays(4)) })).Outcome.Should().Be(RedeemOutcome.Recorded);
+    }
+
+    [Fact]
     public async Task A_visit_reported_on_time_is_neither_reminded_nor_escalated()
     {
         await using var harness = await WorkflowHarness.StartAsync();
@@ -76,7 +101,7 @@ public sealed class PlacementTests
         links.Should().OnlyHaveUniqueItems("each party has a link of its own");
         ended.Outcome.Should().Be(RedeemOutcome.Recorded, "the host can end the placement with the host's own link");
         (await harness.EmailAsync("olena@example.org", "Розміщення завершується")).Html.Should().NotContain("Incident in huis", "the host's note stays with the link");
-        after.Skip(1).Select(link => link.State).Should().AllBeEquivalentTo(ApprovalState.Superseded, "once the placement ends, the other links say so");
+        after.Skip(1).Select(link => link.State).Should().AllBeEquivalentTo(ApprovalState.Closed, "once the placement ends, the other links say so");
     }
 
     /// <summary>

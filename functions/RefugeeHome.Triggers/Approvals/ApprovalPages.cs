@@ -23,10 +23,11 @@ public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery,
         var (language, texts) = ApprovalTexts.For(link.State == ApprovalState.Unknown ? HtmlPage.PreferredLanguage(context, ApprovalTexts.Languages) : link.Language);
         return link.State switch
         {
-            ApprovalState.Open => HtmlPage.Render(context, language, link.Title, QuestionForm(context, token, link, texts, []), StatusCodes.Status200OK),
+            ApprovalState.Open => HtmlPage.Render(context, language, link.Title, QuestionForm(context, token, link, texts, [], null), StatusCodes.Status200OK),
             ApprovalState.Answered => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.AlreadyRecorded, LabelOf(link, link.Answer)), StatusCodes.Status200OK),
             ApprovalState.Expired => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.Expired), StatusCodes.Status410Gone),
             ApprovalState.Superseded => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.Superseded), StatusCodes.Status410Gone),
+            ApprovalState.Closed => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.Closed), StatusCodes.Status410Gone),
             _ => HtmlPage.Render(context, language, "RefugeeHome", HtmlPage.Paragraph(texts.Unknown), StatusCodes.Status404NotFound),
         };
     }
@@ -74,9 +75,10 @@ public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery,
             RedeemOutcome.AnsweredOtherwise => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.AnsweredOtherwise, LabelOf(link, link.Answer)), StatusCodes.Status409Conflict),
             RedeemOutcome.Expired => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.Expired), StatusCodes.Status410Gone),
             RedeemOutcome.Superseded => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.Superseded), StatusCodes.Status410Gone),
+            RedeemOutcome.Closed => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.Closed), StatusCodes.Status410Gone),
             RedeemOutcome.InvalidChoice => HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.InvalidChoice), StatusCodes.Status400BadRequest),
             RedeemOutcome.InvalidValues => HtmlPage.Render(context, language, link.Title,
-                QuestionForm(context, token, link, texts, redemption.Problems.Select(problem => Describe(problem, texts)).ToList()), StatusCodes.Status400BadRequest),
+                QuestionForm(context, token, link, texts, redemption.Problems.Select(problem => Describe(problem, texts)).ToList(), form), StatusCodes.Status400BadRequest),
             RedeemOutcome.Refused => HtmlPage.Render(context, language, link.Title,
                 HtmlPage.Paragraph(texts.NotRecorded) + HtmlPage.Paragraph(redemption.Reason ?? ""), StatusCodes.Status409Conflict),
             _ => HtmlPage.Render(context, language, "RefugeeHome", HtmlPage.Paragraph(texts.Unknown), StatusCodes.Status404NotFound),
@@ -85,7 +87,8 @@ public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery,
 
     private const string FieldPrefix = "field.";
 
-    private string QuestionForm(HttpContext context, string token, ApprovalLink link, ApprovalTexts texts, List<string> problems)
+    // A form shown again after a mistake keeps what was typed and says which button was pressed, so only the mistake needs fixing.
+    private string QuestionForm(HttpContext context, string token, ApprovalLink link, ApprovalTexts texts, List<string> problems, IFormCollection? previous)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var form = new StringBuilder();
@@ -102,6 +105,7 @@ public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery,
         if (problems.Count > 0)
         {
             form.Append(HtmlPage.Paragraph(texts.NotRecorded)).Append(HtmlPage.ErrorList(problems));
+            form.Append(HtmlPage.Paragraph(texts.ChosenBefore, LabelOf(link, previous?["choice"].ToString())));
         }
 
         form.Append(HtmlPage.Paragraph(texts.Confirm));
@@ -109,10 +113,10 @@ public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery,
         form.Append(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{HtmlPage.Encode(tokens.FormFieldName)}\" value=\"{HtmlPage.Encode(tokens.RequestToken ?? "")}\">");
         foreach (var field in link.Fields)
         {
-            form.Append(FieldInput(field));
+            form.Append(FieldInput(field, previous?[FieldPrefix + field.Name].ToString()));
         }
 
-        form.Append(CultureInfo.InvariantCulture, $"<p><label for=\"note\">{HtmlPage.Encode(texts.NoteLabel)}</label><br><textarea id=\"note\" name=\"note\" maxlength=\"2000\" rows=\"3\" cols=\"50\"></textarea></p><p>");
+        form.Append(CultureInfo.InvariantCulture, $"<p><label for=\"note\">{HtmlPage.Encode(texts.NoteLabel)}</label><br><textarea id=\"note\" name=\"note\" maxlength=\"2000\" rows=\"3\" cols=\"50\">{HtmlPage.Encode(previous?["note"].ToString())}</textarea></p><p>");
         foreach (var choice in link.Choices)
         {
             form.Append(CultureInfo.InvariantCulture, $"<button type=\"submit\" name=\"choice\" value=\"{HtmlPage.Encode(choice.Value)}\">{HtmlPage.Encode(choice.Label)}</button> ");
@@ -121,17 +125,19 @@ public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery,
         return form.Append("</p></form>").ToString();
     }
 
-    private static string FieldInput(ApprovalField field)
+    private static string FieldInput(ApprovalField field, string? value)
     {
         var name = HtmlPage.Encode(FieldPrefix + field.Name);
         var label = $"<label for=\"{name}\">{HtmlPage.Encode(field.Label)}</label><br>";
+        var kept = HtmlPage.Encode(value ?? "");
         return field.Kind switch
         {
-            ApprovalFieldKind.Date => $"<p>{label}<input type=\"date\" id=\"{name}\" name=\"{name}\"></p>",
+            ApprovalFieldKind.Date => $"<p>{label}<input type=\"date\" id=\"{name}\" name=\"{name}\" value=\"{kept}\"></p>",
             ApprovalFieldKind.Number => string.Create(CultureInfo.InvariantCulture,
-                $"<p>{label}<input type=\"number\" min=\"0\" step=\"0.01\" id=\"{name}\" name=\"{name}\"{(field.Maximum is { } maximum ? $" max=\"{maximum}\"" : "")}></p>"),
+                $"<p>{label}<input type=\"number\" min=\"0\" step=\"0.01\" id=\"{name}\" name=\"{name}\" value=\"{kept}\"{(field.Maximum is { } maximum ? $" max=\"{maximum}\"" : "")}></p>"),
             _ => $"<p>{label}<select id=\"{name}\" name=\"{name}\"><option value=\"\"></option>" +
-                string.Concat(field.Options.Select(option => $"<option value=\"{HtmlPage.Encode(option.Value)}\">{HtmlPage.Encode(option.Label)}</option>")) + "</select></p>",
+                string.Concat(field.Options.Select(option =>
+                    $"<option value=\"{HtmlPage.Encode(option.Value)}\"{(option.Value == value ? " selected" : "")}>{HtmlPage.Encode(option.Label)}</option>")) + "</select></p>",
         };
     }
 

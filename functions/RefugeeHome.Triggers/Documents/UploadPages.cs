@@ -39,8 +39,9 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
         ArgumentNullException.ThrowIfNull(context);
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            // Room for the form's other fields and the multipart framing around the largest document.
-            limit.MaxRequestBodySize = DocumentStore.MaxBytes + (64 * 1024);
+            // Read a scan several times too large to the end, so its sender gets the page that says so instead of a
+            // connection the server cut off mid-upload; the document store refuses it past its own limit.
+            limit.MaxRequestBodySize = DocumentStore.MaxBytes * 4;
         }
 
         var link = await links.FindAsync(token, context.RequestAborted);
@@ -50,14 +51,15 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
         }
 
         var (language, texts) = ApprovalTexts.For(link.Language);
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
-        {
-            return HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.FormExpired), StatusCodes.Status400BadRequest);
-        }
-
         IFormFile? file;
         try
         {
+            // The anti-forgery check reads the whole form, so a body over the limit is refused here, not by the server.
+            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+            {
+                return HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.FormExpired), StatusCodes.Status400BadRequest);
+            }
+
             file = (await context.Request.ReadFormAsync(context.RequestAborted)).Files.GetFile(FileField);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)

@@ -44,6 +44,7 @@ internal static class RegistrationForms
             .Append(Input(text, "municipality", "text", previous))
             .Append(Check(text, "eligibilityRecorded", previous))
             .Append(Input(text, "contactEmail", "email", previous))
+            .Append(Select(text, "householdLanguage", ["nl", "en", "uk", "ru"], previous, askFirst: true))
             .Append(Input(text, "preferredMunicipality", "text", previous))
             .Append(Multi(text, "languages", ["nl", "en", "uk", "ru", "other"], previous))
             .Append(Multi(text, "pets", Enum.GetNames<PetKind>(), previous))
@@ -109,6 +110,7 @@ internal static class RegistrationForms
             form["municipality"].ToString(), IsOn(form, "eligibilityRecorded"), members)
         {
             ContactEmail = NullIfBlank(form["contactEmail"].ToString()),
+            HouseholdLanguage = form["householdLanguage"].ToString(),
             PreferredMunicipality = NullIfBlank(form["preferredMunicipality"].ToString()),
             Languages = form["languages"].Select(value => value ?? "").ToList(),
             Pets = Enums<PetKind>(form, "pets"),
@@ -141,8 +143,10 @@ internal static class RegistrationForms
         $"<fieldset><legend>{HtmlPage.Encode(text(name))}</legend>" + string.Concat(values.Select(value =>
             $"<label><input type=\"checkbox\" name=\"{name}\" value=\"{value}\"{(previous?[name].Contains(value) == true ? " checked" : "")}> {HtmlPage.Encode(text("option." + value))}</label> ")) + "</fieldset>";
 
-    private static string Select(Func<string, string> text, string name, IEnumerable<string> values, IFormCollection? previous) =>
-        $"<p><label for=\"{name}\">{HtmlPage.Encode(text(name))}</label><br><select id=\"{name}\" name=\"{name}\">" + string.Concat(values.Select(value =>
+    // A select that asks first offers no answer of its own, so nobody's choice is made for them by leaving it alone.
+    private static string Select(Func<string, string> text, string name, IEnumerable<string> values, IFormCollection? previous, bool askFirst = false) =>
+        $"<p><label for=\"{name}\">{HtmlPage.Encode(text(name))}</label><br><select id=\"{name}\" name=\"{name}\">" +
+        (askFirst ? $"<option value=\"\">{HtmlPage.Encode(text("choose"))}</option>" : "") + string.Concat(values.Select(value =>
             $"<option value=\"{value}\"{(previous?[name].ToString() == value ? " selected" : "")}>{HtmlPage.Encode(text("option." + value))}</option>")) + "</select></p>";
 
     private static bool IsOn(IFormCollection form, string name) => form[name].Any(value => value is "true" or "on");

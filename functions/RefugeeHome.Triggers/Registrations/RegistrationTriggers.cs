@@ -13,11 +13,15 @@ namespace RefugeeHome.Triggers.Registrations;
 /// <summary>
 /// Host and guest registration, as JSON (<c>application/json</c>) or as an HTML form post. Every bad field is listed
 /// in the registrant's language and nothing is kept; a valid registration starts its household's workflow once, however
-/// often the same form is sent, and a second registration of a known household starts nothing and shows the status.
+/// often the same form is sent. A second registration of a known host household starts nothing and gets the answer a
+/// new one gets; the household is told at its registered address.
 /// </summary>
 public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guests, IAntiforgery antiforgery, TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    // The same for a new household, a form sent again and a household registered before: the answer tells nobody who is registered.
+    private static readonly object HostReceipt = new { received = true };
 
     /// <summary>Shows the host registration form.</summary>
     public IResult ShowHostForm(HttpContext context) => ShowForm(context, "hostTitle", RegistrationForms.HostForm);
@@ -41,12 +45,18 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
         async (registration, cancellation) =>
         {
             var result = await hosts.RegisterAsync(registration, cancellation);
-            if (result.Outcome != RegistrationOutcome.AlreadyRegistered)
+            if (result.Outcome == RegistrationOutcome.AlreadyRegistered)
+            {
+                // The household hears of it at its own address; this answer must not differ from a new registration's.
+                await workflows.StartOnceAsync(OrchestratorNames.RegisteredAgain, "registered-again-" + registration.SubmissionId,
+                    new RegisteredAgainInput(result.HouseholdId, result.Status), cancellation);
+            }
+            else
             {
                 await workflows.StartOnceAsync(OrchestratorNames.HostJourney, result.HouseholdId, new HostJourneyInput(result.HouseholdId), cancellation);
             }
 
-            return result;
+            return HostReceipt;
         },
         (text, language, tokens, form) => RegistrationForms.HostForm(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", form));
 
@@ -59,7 +69,7 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
         {
             var result = await guests.RegisterAsync(registration, cancellation);
             await workflows.StartOnceAsync(OrchestratorNames.GuestIntake, result.HouseholdId, new GuestIntakeInput(result.HouseholdId), cancellation);
-            return result;
+            return new { id = result.HouseholdId };
         },
         (text, language, tokens, form) => RegistrationForms.GuestForm(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", form));
 
@@ -68,7 +78,7 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
         Func<IFormCollection, Func<string, string>, List<FieldError>, T> readForm,
         Func<T, IReadOnlyList<FieldError>> validate,
         Func<T, string?> languageOf,
-        Func<T, CancellationToken, Task<RegistrationResult>> register,
+        Func<T, CancellationToken, Task<object>> register,
         Func<Func<string, string>, string, AntiforgeryTokenSet, IFormCollection, string> formAgain)
         where T : class
     {
@@ -83,14 +93,12 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
             }
             catch (JsonException exception)
             {
-                var (_, unreadable) = Language(context, null);
-                return Results.Json(new { errors = new[] { new { field = exception.Path ?? "", message = string.Format(CultureInfo.InvariantCulture, unreadable("unreadable"), exception.Path) } } },
-                    statusCode: StatusCodes.Status400BadRequest);
+                return Unreadable(context, exception.Path ?? "$");
             }
 
             if (body is null)
             {
-                return Results.BadRequest();
+                return Unreadable(context, "$");
             }
 
             var errors = validate(body);
@@ -99,8 +107,7 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
                 return Results.Json(new { errors = errors.Select(error => new { field = CamelCase(error.Field), message = error.Message }) }, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var result = await register(body, cancellation);
-            return Results.Json(new { id = result.HouseholdId, outcome = result.Outcome.ToString(), status = result.Status }, statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(await register(body, cancellation), statusCode: StatusCodes.Status202Accepted);
         }
 
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
@@ -122,9 +129,15 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
                 StatusCodes.Status400BadRequest);
         }
 
-        var outcome = await register(registration, cancellation);
-        var message = outcome.Outcome == RegistrationOutcome.AlreadyRegistered ? HtmlPage.Paragraph(text("already"), outcome.Status) : HtmlPage.Paragraph(text("thanks"));
-        return HtmlPage.Render(context, language, text(titleKey), message, StatusCodes.Status200OK);
+        await register(registration, cancellation);
+        return HtmlPage.Render(context, language, text(titleKey), HtmlPage.Paragraph(text("thanks")), StatusCodes.Status200OK);
+    }
+
+    private static IResult Unreadable(HttpContext context, string path)
+    {
+        var (_, text) = Language(context, null);
+        return Results.Json(new { errors = new[] { new { field = path, message = string.Format(CultureInfo.InvariantCulture, text("unreadable"), path) } } },
+            statusCode: StatusCodes.Status400BadRequest);
     }
 
     private static (string Language, Func<string, string> Text) Language(HttpContext context, string? asked)

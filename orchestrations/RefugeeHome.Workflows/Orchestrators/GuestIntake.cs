@@ -13,7 +13,7 @@ namespace RefugeeHome.Workflows.Orchestrators;
 /// </summary>
 internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOptions options, GuestIntakeInput input)
 {
-    private readonly Steps _steps = new(context);
+    private readonly Steps _steps = new(context, input.Generation);
     private readonly Inbox _inbox = new(context, input.Answered);
     private CaseIds Case => new(GuestId: input.GuestId);
 
@@ -39,7 +39,7 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
         // The proposals not chosen would be refused now; closing them says so before anyone tries.
         await _steps.CloseQuestionAsync(MatchReservationGuard.Purpose);
         var placement = new PlacementCase(PlacementIds.From(approval.LinkId), approval.Choice, input.GuestId);
-        await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Matched", null, StartsWaiting: false, RematchPriority: false));
+        await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Matched", GuestStage.Matched, StartsWaiting: false, RematchPriority: false));
         _steps.Status("Placement", null, placement.PlacementId);
         var result = await context.CallSubOrchestratorAsync<PlacementResult>(OrchestratorNames.Placement, placement,
             new SubOrchestrationOptions(instanceId: placement.PlacementId));
@@ -47,6 +47,7 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
         {
             context.ContinueAsNew(input with
             {
+                Generation = input.Generation + 1,
                 Admitted = true, RematchPriority = input.RematchPriority || result.Outcome == "departed", Answered = _inbox.Seen,
             });
             return "Waiting";
@@ -61,7 +62,9 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
         var facts = await _steps.CallAsync<GuestFacts>(ActivityNames.ReadGuest, input.GuestId);
         if (facts.MayBeMatched)
         {
-            await _steps.NotifyAsync(new Notice("guest-registered", Audience.Guest, Case));
+            await _steps.NotifyAllAsync(
+                new Notice("guest-registered", Audience.Guest, Case),
+                new Notice("guest-registered-caseworker", Audience.Caseworker, Case));
             return true;
         }
 
@@ -73,7 +76,9 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
 
     private async Task<string> EndAsync(string outcome, GuestStage stage)
     {
-        await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, outcome, stage, StartsWaiting: false, RematchPriority: false));
+        await Task.WhenAll(
+            _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, outcome, stage, StartsWaiting: false, RematchPriority: false)),
+            _steps.CloseAllQuestionsAsync());
         _steps.Status(outcome, null);
         await _steps.RetainThenForgetAsync(ActivityNames.ForgetGuest, input.GuestId, options.RetainAfterEnd);
         return outcome;

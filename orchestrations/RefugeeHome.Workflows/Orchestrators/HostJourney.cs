@@ -12,7 +12,7 @@ namespace RefugeeHome.Workflows.Orchestrators;
 /// </summary>
 internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOptions options, HostJourneyInput input)
 {
-    private readonly Steps _steps = new(context);
+    private readonly Steps _steps = new(context, input.Generation);
     private readonly Inbox _inbox = new(context, input.Answered);
     private string HostId => input.HostId;
     private CaseIds Case => new(HostId);
@@ -27,7 +27,8 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
     private async Task<string> RunAsync() => input.Phase switch
     {
         HostPhase.New => await ScreenAsync(),
-        HostPhase.Available => await AvailableAsync(),
+        HostPhase.VogApproved => await AvailableAsync(firstTime: true),
+        HostPhase.Available => await AvailableAsync(firstTime: false),
         HostPhase.Paused => await PausedAsync(),
         _ => await ChooseNextAsync(),
     };
@@ -117,7 +118,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
 
             if (verdict.Choice == "approve")
             {
-                context.ContinueAsNew(input with { Phase = HostPhase.Available, ChildSafetyScreened = childSafety, Answered = _inbox.Seen });
+                context.ContinueAsNew(input with { Generation = input.Generation + 1, Phase = HostPhase.VogApproved, ChildSafetyScreened = childSafety, Answered = _inbox.Seen });
                 return "Available";
             }
 
@@ -125,11 +126,16 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         }
     }
 
-    private async Task<string> AvailableAsync()
+    // Only the first time is announced: a host back after a declined introduction, a pause or a placement was told in that step's own email.
+    private async Task<string> AvailableAsync(bool firstTime)
     {
         await _steps.CallAsync(ActivityNames.OfferHost, new HostOfferRequest(HostId, input.ChildSafetyScreened));
         await StageAsync("Available", HostStage.Available);
-        await _steps.NotifyAsync(new Notice("host-available", Audience.Host, Case));
+        if (firstTime)
+        {
+            await _steps.NotifyAsync(new Notice("host-available", Audience.Host, Case));
+        }
+
         while (true)
         {
             _steps.Status("Available", null);
@@ -138,7 +144,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
             {
                 var check = new Notice("availability-check", Audience.Host, Case)
                 {
-                    Ask = new Ask("availability", "availability-" + context.NewGuid().ToString("N")[..8], ["still-available", "pause", "retire"]),
+                    Ask = new Ask("availability", "availability-" + _steps.NextKey(), ["still-available", "pause", "retire"]),
                 };
                 await _steps.NotifyAsync(check);
                 _steps.Status("Available", "host");
@@ -176,11 +182,11 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         }
 
         await _steps.NotifyAsync(new Notice(message, Audience.Host, Case) { Ask = ResumeAsk() });
-        context.ContinueAsNew(input with { Phase = HostPhase.Paused, Answered = _inbox.Seen });
+        context.ContinueAsNew(input with { Generation = input.Generation + 1, Phase = HostPhase.Paused, Answered = _inbox.Seen });
         return "Paused";
     }
 
-    private Ask ResumeAsk() => new("resume", "resume-" + context.NewGuid().ToString("N")[..8], ["available", "retire"]) { Standing = true };
+    private Ask ResumeAsk() => new("resume", "resume-" + _steps.NextKey(), ["available", "retire"]) { Standing = true };
 
     private async Task<string> PausedAsync()
     {
@@ -196,15 +202,23 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         };
     }
 
+    // Matched from the matcher's approval, hosting from the move-in: the ministry counts the guests the same way.
     private async Task<string> HostAsync(string placementId)
     {
-        await StageAsync("Hosting", HostStage.Hosting);
-        _steps.Status("Hosting", null, placementId);
+        await StageAsync("Matched", HostStage.Matched);
+        _steps.Status("Matched", null, placementId);
         var withdrawn = false;
         while (true)
         {
-            var signal = await Waits.AnswerAsync(context, _inbox, ["placement-ended", "withdraw"], []);
-            if (signal!.Purpose == "withdraw")
+            var signal = await Waits.AnswerAsync(context, _inbox, ["moved-in", "placement-ended", "withdraw"], []);
+            if (signal!.Purpose == "moved-in")
+            {
+                await StageAsync("Hosting", HostStage.Hosting);
+                _steps.Status("Hosting", null, placementId);
+                continue;
+            }
+
+            if (signal.Purpose == "withdraw")
             {
                 // The placement ends first, with the municipality told; the journey ends once it has.
                 withdrawn = true;
@@ -225,7 +239,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
     private async Task<string> ChooseNextAsync()
     {
         await StageAsync("PlacementEnded", HostStage.Screened);
-        var question = new Notice("host-next", Audience.Host, Case) { Ask = new Ask("host-next", "host-next-" + context.NewGuid().ToString("N")[..8], ["available", "pause", "retire"]) };
+        var question = new Notice("host-next", Audience.Host, Case) { Ask = new Ask("host-next", "host-next-" + _steps.NextKey(), ["available", "pause", "retire"]) };
         await _steps.NotifyAsync(question);
         _steps.Status("ChoosingNext", "host");
         var choice = await Waits.AnswerAsync(context, _inbox, ["host-next", "withdraw"],
@@ -248,7 +262,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
 
     private string Continue(HostPhase phase)
     {
-        context.ContinueAsNew(input with { Phase = phase, Answered = _inbox.Seen });
+        context.ContinueAsNew(input with { Generation = input.Generation + 1, Phase = phase, Answered = _inbox.Seen });
         return phase.ToString();
     }
 
@@ -266,7 +280,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
     // Every way out of matching has taken the offer out of the pool before it ends here.
     private async Task<string> EndAsync(string outcome)
     {
-        await StageAsync(outcome, HostStage.Ended);
+        await Task.WhenAll(StageAsync(outcome, HostStage.Ended), _steps.CloseAllQuestionsAsync());
         if (outcome is "Withdrawn" or "Retired")
         {
             await _steps.NotifyAsync(new Notice("host-" + outcome.ToLowerInvariant(), Audience.Host, Case));

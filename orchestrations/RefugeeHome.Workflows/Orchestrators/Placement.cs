@@ -119,13 +119,23 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
                 ],
             },
         };
+        // Nobody can agree to a move-in before they have met: the outcome is asked from the day of the introduction.
+        var introductionDay = _calendar.Start(introduction, context.CurrentUtcDateTime);
+        if (introductionDay > context.CurrentUtcDateTime)
+        {
+            _steps.Status("IntroductionScheduled", null, placement.PlacementId);
+            if (await Waits.AnswerAsync(context, _inbox, ["end-early"], [], giveUpAt: introductionDay) is { } withdrawn)
+            {
+                return withdrawn;
+            }
+        }
+
         await _steps.NotifyAsync(record);
         _steps.Status("IntroductionOutcome", "connector", placement.PlacementId);
-        var after = _calendar.Start(introduction, context.CurrentUtcDateTime) - context.CurrentUtcDateTime;
         var outcome = await Waits.AnswerAsync(context, _inbox, ["outcome", "end-early"],
         [
-            new(after + options.OutcomeReminderAfterIntroduction, () => _steps.NotifyAsync(record with { Message = "introduction-outcome-reminder" })),
-            new(after + options.EscalateAfter, () => Escalate("introduction-outcome", record with { Message = "introduction-outcome-reminder" })),
+            new(options.OutcomeReminderAfterIntroduction, () => _steps.NotifyAsync(record with { Message = "introduction-outcome-reminder" })),
+            new(options.EscalateAfter, () => Escalate("introduction-outcome", record with { Message = "introduction-outcome-reminder" })),
         ], options.EscalateAfter);
         return outcome!;
     }
@@ -146,6 +156,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
     private async Task MoveInAsync(PlacementFacts facts)
     {
         await _steps.CallAsync(ActivityNames.MoveIn, placement);
+        _steps.Signal(placement.HostId, new ApprovalAnswer("moved-in", placement.PlacementId, NoValues, placement.PlacementId + "-moved-in", context.CurrentUtcDateTime));
         // Host, guests and connector each get a link of their own; one round keeps all three open until the placement ends.
         var endEarly = new Ask("end-early", "end-early", ["end-now"])
         {

@@ -3,23 +3,39 @@ using Microsoft.DurableTask;
 
 namespace RefugeeHome.Workflows.Orchestrators;
 
-/// <summary>The activity calls a workflow makes, each with the retry policy that outlasts an outage of storage or SendGrid.</summary>
-internal sealed class Steps(TaskOrchestrationContext context)
+/// <summary>
+/// The activity calls a workflow makes, each with the retry policy that outlasts an outage of storage or SendGrid.
+/// <paramref name="generation"/> counts the executions of the workflow (each continue-as-new starts the next), so the
+/// keys made here are unique across the whole workflow.
+/// </summary>
+internal sealed class Steps(TaskOrchestrationContext context, int generation = 0)
 {
+    private int _keys;
+
     // About two days of attempts, so a long outage delays a step instead of failing the journey.
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(60, TimeSpan.FromSeconds(5), 2, TimeSpan.FromHours(1)));
 
     /// <summary>
-    /// Sends <paramref name="notice"/> under a message key made here: the instance and a GUID that replays the same, so
-    /// an activity run again after a crash or a retry sends the email once, and every notice of every execution has its own.
+    /// A key for the next thing this execution makes: its generation and how many keys it made before. Unlike
+    /// <see cref="TaskOrchestrationContext.NewGuid"/>, which mixes in the episode's start time, it is the same when an
+    /// episode runs again because the engine died before saving it, having already queued the episode's activities.
+    /// </summary>
+    public string NextKey() => string.Create(CultureInfo.InvariantCulture, $"{generation}.{_keys++}");
+
+    /// <summary>
+    /// Sends <paramref name="notice"/> under a message key made here (see <see cref="NextKey"/>), so an activity run
+    /// again after a crash or a retry, or an episode run again, sends the email once, and every notice has its own.
     /// </summary>
     public Task NotifyAsync(Notice notice) => context.CallActivityAsync<bool>(ActivityNames.Notify,
-        new NoticeToSend(context.InstanceId, string.Create(CultureInfo.InvariantCulture, $"{context.InstanceId}/{context.NewGuid():N}"), notice), Retry);
+        new NoticeToSend(context.InstanceId, $"{context.InstanceId}/{NextKey()}", notice), Retry);
 
     public Task NotifyAllAsync(params Notice[] notices) => Task.WhenAll(notices.Select(NotifyAsync));
 
     public Task CloseQuestionAsync(string purpose) => CallAsync(ActivityNames.CloseQuestion, new QuestionToClose(context.InstanceId, purpose));
+
+    /// <summary>For a workflow that has ended: its links, a withdraw link or a VOG upload among them, take nothing any more.</summary>
+    public Task CloseAllQuestionsAsync() => CallAsync(ActivityNames.CloseAllQuestions, context.InstanceId);
 
     public Task<T> CallAsync<T>(string activity, object? input) => context.CallActivityAsync<T>(activity, input, Retry);
 
