@@ -38,6 +38,8 @@ public sealed class EmailTemplates
         ArgumentNullException.ThrowIfNull(assembly);
         var bodies = Handlebars.Create();
         var subjects = Handlebars.Create(new HandlebarsConfiguration { TextEncoder = null });
+        bodies.RegisterHelper("count", Count);
+        subjects.RegisterHelper("count", Count);
         var templates = new Dictionary<(string, string), (HandlebarsTemplate<object, object>, HandlebarsTemplate<object, object>)>();
         var labels = new Dictionary<(string, string), IReadOnlyDictionary<string, string>>();
         var missing = new List<string>();
@@ -104,6 +106,14 @@ public sealed class EmailTemplates
         return _labels.TryGetValue((message, code), out var own) && own.TryGetValue(key, out var label) ? label
             : _labels.TryGetValue((Shared, code), out var shared) && shared.TryGetValue(key, out var common) ? common
             : null;
+    }
+
+    // {{count adults 'adult' 'adults'}}: the number with the word in its singular or plural, for languages with two forms.
+    // Ukrainian and Russian texts put the number after a label instead, which needs no plural.
+    private static void Count(EncodedTextWriter output, Context context, Arguments arguments)
+    {
+        var number = Convert.ToInt32(arguments[0], System.Globalization.CultureInfo.InvariantCulture);
+        output.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{number} {(number == 1 ? arguments[1] : arguments[2])}"));
     }
 
     private sealed record MessageText(string? Subject, IReadOnlyList<string>? Paragraphs, Dictionary<string, string>? Labels);

@@ -131,6 +131,7 @@ public sealed partial class JourneyEndToEndTests
         (await browser.AnswerAsync((await browser.EmailAsync(Host, "Verlengen na", 2)).Links[0], "end")).Status.Should().Be(HttpStatusCode.OK);
         (await browser.AnswerAsync((await browser.EmailAsync(Guest, "Продовжити після", 2)).Links[0], "end")).Status.Should().Be(HttpStatusCode.OK);
         await browser.EmailAsync(Host, "De plaatsing eindigt op");
+        var endsForConnector = await browser.EmailAsync(Connector, $"Plaatsing {placementId} eindigt op");
         (await browser.AnswerAsync((await browser.EmailAsync(Connector, "Vertrek vastleggen")).Links[0], "own-housing")).Status.Should().Be(HttpStatusCode.OK);
         var municipality = await browser.EmailAsync(Caseworker, "Vertrek uit particuliere opvang");
         (await browser.AnswerAsync((await browser.EmailAsync(Host, "hoe wilt u verder")).Links[0], "retire")).Status.Should().Be(HttpStatusCode.OK);
@@ -157,6 +158,7 @@ public sealed partial class JourneyEndToEndTests
         proposals.Html.Should().Contain("Utrecht").And.NotContain("Oudegracht").And.NotContain("3511");
         roundBefore.Should().Contain(guestId).And.Contain($"Gastgezin {hostId}: Utrecht").And.Contain("Bekijken en goedkeuren").And.NotContain("Oudegracht");
         roundAfter.Should().Contain("goedgekeurd").And.NotContain("Bekijken en goedkeuren");
+        endsForConnector.Html.Should().Contain("Bespreek het vertrek met het gastgezin en de gasten").And.NotContain("met u het vertrek");
         forged.StatusCode.Should().Be(HttpStatusCode.NotFound);
         scheduledForGuest.Html.Should().Contain(Day(introduction)).And.Contain("Українська");
         tooEarly.Status.Should().Be(HttpStatusCode.BadRequest);

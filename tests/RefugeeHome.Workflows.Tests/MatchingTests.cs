@@ -17,7 +17,7 @@ public sealed class MatchingTests
         await harness.EmailAsync(WorkflowHarness.Supervisor, "Gemarkeerd voor voogdij");
         var round = await harness.NextRoundAsync();
 
-        caseworker.Html.Should().Contain("Nidos").And.Contain(guestId);
+        caseworker.Html.Should().Contain("Nidos").And.Contain(guestId).And.Contain("1 volwassene, 1 minderjarige", "one of each takes the singular");
         round.Html.Should().Contain("Vandaag zijn er voorstellen voor 0 huishoudens").And.NotContain(guestId, "no proposal is ever made for this household");
         (await harness.Guests.FindAsync(guestId, CancellationToken.None))!.Status.Should().Be("Guardianship");
     }
@@ -91,7 +91,7 @@ public sealed class MatchingTests
         var round = await harness.NextRoundAsync();
 
         round.Tokens.Should().ContainSingle("one host, two households: the host is proposed once");
-        round.Html.Should().Contain("Vandaag zijn er voorstellen voor 1 huishoudens").And.Contain($"Gastgezin {hostId}: Utrecht");
+        round.Html.Should().Contain("Vandaag zijn er voorstellen voor 1 huishouden;").And.Contain($"Gastgezin {hostId}: Utrecht");
         var proposedFor = (await harness.Links.FindAsync(round.Tokens[0], CancellationToken.None)).InstanceId;
         new[] { first, second }.Should().Contain(proposedFor);
     }
@@ -131,12 +131,12 @@ public sealed class MatchingTests
 
         var overview = await harness.NextRoundAsync();
 
-        overview.Html.Should().Contain("2 huishoudens wachten, 1 gastgezinnen zijn beschikbaar. Vandaag zijn er voorstellen voor 1 huishoudens");
+        overview.Html.Should().Contain("2 huishoudens wachten, 1 gastgezin is beschikbaar. Vandaag zijn er voorstellen voor 1 huishouden;");
         overview.Html.Should().Contain("<td>Groningen</td><td>1</td><td>0</td><td>tekort</td>");
         overview.Html.Should().Contain("<td>Utrecht</td><td>1</td><td>1</td><td></td>");
         overview.Html.Should().Contain($"{withDog} (Utrecht), 0 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: huisdier niet welkom: 1");
         overview.Html.Should().NotContain(withDog + "</h3>", "nothing fits the household with a dog, so nothing is proposed");
-        overview.Html.Should().Contain($"<h3>{inGroningen}</h3><p>Groningen, wens: Groningen, 2 volwassenen, 1 minderjarigen, 0 dagen wachtend</p>");
+        overview.Html.Should().Contain($"<h3>{inGroningen}</h3><p>Groningen, wens: Groningen, 2 volwassenen, 1 minderjarige, 0 dagen wachtend</p>");
         overview.Html.Should().Contain($"Gastgezin {hostId}: Utrecht, plaats voor 4, talen: Engels, Nederlands")
             .And.Contain("Taal: +30 / 30 — gedeelde taal: Engels")
             .And.Contain("Plaats: +0 / 25 — Utrecht, 159 km van de gewenste gemeente Groningen: te ver")

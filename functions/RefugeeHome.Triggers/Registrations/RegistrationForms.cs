@@ -46,7 +46,7 @@ internal static class RegistrationForms
             .Append(Input(text, "contactEmail", "email", previous))
             .Append(Select(text, "householdLanguage", ["nl", "en", "uk", "ru"], previous, askFirst: true))
             .Append(Input(text, "preferredMunicipality", "text", previous))
-            .Append(Multi(text, "languages", ["nl", "en", "uk", "ru", "other"], previous))
+            .Append(Multi(text, "languages", ["nl", "en", "uk", "ru", "other"], previous, legend: "spokenInHousehold"))
             .Append(Multi(text, "pets", Enum.GetNames<PetKind>(), previous))
             .Append(Check(text, "needsStepFree", previous))
             .Append(Check(text, "smokers", previous))
@@ -139,8 +139,8 @@ internal static class RegistrationForms
     private static string Check(Func<string, string> text, string name, IFormCollection? previous, bool defaultOn = false) =>
         $"<p><label><input type=\"checkbox\" name=\"{name}\" value=\"true\"{((previous is null ? defaultOn : IsOn(previous, name)) ? " checked" : "")}> {HtmlPage.Encode(text(name))}</label></p>";
 
-    private static string Multi(Func<string, string> text, string name, IEnumerable<string> values, IFormCollection? previous) =>
-        $"<fieldset><legend>{HtmlPage.Encode(text(name))}</legend>" + string.Concat(values.Select(value =>
+    private static string Multi(Func<string, string> text, string name, IEnumerable<string> values, IFormCollection? previous, string? legend = null) =>
+        $"<fieldset><legend>{HtmlPage.Encode(text(legend ?? name))}</legend>" + string.Concat(values.Select(value =>
             $"<label><input type=\"checkbox\" name=\"{name}\" value=\"{value}\"{(previous?[name].Contains(value) == true ? " checked" : "")}> {HtmlPage.Encode(text("option." + value))}</label> ")) + "</fieldset>";
 
     // A select that asks first offers no answer of its own, so nobody's choice is made for them by leaving it alone.

@@ -312,7 +312,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
             await _steps.NotifyAllAsync(
                 new Notice("review-ends", Audience.Host, Case) { Facts = told },
                 new Notice("review-ends", Audience.Guest, Case) { Facts = told },
-                new Notice("review-ends", Audience.Connector, Case) { Facts = told });
+                new Notice("review-ends-staff", Audience.Connector, Case) { Facts = told });
             return;
         }
 
