@@ -108,7 +108,7 @@ public sealed class ApprovalLinks
 
     /// <summary>
     /// Closes every open link of <paramref name="purpose"/> for <paramref name="instanceId"/>, for a question the workflow
-    /// stopped waiting for: the links then say a newer message replaced them.
+    /// stopped waiting for: the links then say the question is closed.
     /// </summary>
     public Task CloseAsync(string instanceId, string purpose, CancellationToken cancellationToken) =>
         _table.UpsertEntityAsync(new TableEntity(CurrentPartition, CurrentKey(instanceId, purpose)) { ["Round"] = ClosedRound },

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using HandlebarsDotNet;
@@ -112,8 +113,8 @@ public sealed class EmailTemplates
     // Ukrainian and Russian texts put the number after a label instead, which needs no plural.
     private static void Count(EncodedTextWriter output, Context context, Arguments arguments)
     {
-        var number = Convert.ToInt32(arguments[0], System.Globalization.CultureInfo.InvariantCulture);
-        output.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{number} {(number == 1 ? arguments[1] : arguments[2])}"));
+        var number = Convert.ToInt32(arguments[0], CultureInfo.InvariantCulture);
+        output.Write(string.Create(CultureInfo.InvariantCulture, $"{number} {(number == 1 ? arguments[1] : arguments[2])}"));
     }
 
     private sealed record MessageText(string? Subject, IReadOnlyList<string>? Paragraphs, Dictionary<string, string>? Labels);

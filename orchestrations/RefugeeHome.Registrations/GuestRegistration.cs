@@ -49,6 +49,9 @@ public sealed record GuestRegistration(
     /// <summary>The household's own email address, if it has one. Without one the household gets no emails, and nobody gets them in its place.</summary>
     public string? ContactEmail { get; init; }
 
+    /// <summary><see cref="ContactEmail"/> when one was given, otherwise null.</summary>
+    public string? OwnEmail => ContactEmail is { Length: > 0 } own ? own : null;
+
     /// <summary>The language the household reads, whatever the language of the form: nl, en, uk or ru. Its emails are in it.</summary>
     public string HouseholdLanguage { get; init; } = "";
 

@@ -15,14 +15,14 @@ public enum HostStage
     /// <summary>A guest household lives with them now.</summary>
     Hosting,
 
-    /// <summary>Matched with a guest household that has not moved in yet (introduction and move-in ahead).</summary>
-    Matched,
-
     /// <summary>Screened, but not taking guests for now.</summary>
     Paused,
 
     /// <summary>Withdrawn, not suitable, lapsed or retired: no longer counted.</summary>
     Ended,
+
+    /// <summary>Matched with a guest household that has not moved in yet (introduction and move-in ahead).</summary>
+    Matched,
 }
 
 /// <summary>Where a guest household stands.</summary>
@@ -37,11 +37,11 @@ public enum GuestStage
     /// <summary>Referred to guardianship or elsewhere; never matched.</summary>
     Referred,
 
-    /// <summary>Matched with a host household, not moved in yet.</summary>
-    Matched,
-
     /// <summary>Left the programme: no longer counted.</summary>
     Ended,
+
+    /// <summary>Matched with a host household, not moved in yet.</summary>
+    Matched,
 }
 
 /// <summary>The numbers the ministry receives per municipality.</summary>

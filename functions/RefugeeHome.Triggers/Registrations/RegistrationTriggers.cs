@@ -41,7 +41,6 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
     public Task<IResult> RegisterHostAsync(HttpContext context, DurableTaskClient workflows) => RegisterAsync(context, "hostTitle",
         (form, text, errors) => RegistrationForms.ReadHost(form, text, errors),
         registration => HostRegistrationValidation.Validate(registration, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
-        registration => registration.Language,
         async (registration, cancellation) =>
         {
             var result = await hosts.RegisterAsync(registration, cancellation);
@@ -64,7 +63,6 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
     public Task<IResult> RegisterGuestAsync(HttpContext context, DurableTaskClient workflows) => RegisterAsync(context, "guestTitle",
         (form, text, errors) => RegistrationForms.ReadGuest(form, text, errors),
         GuestRegistrationValidation.Validate,
-        registration => registration.Language,
         async (registration, cancellation) =>
         {
             var result = await guests.RegisterAsync(registration, cancellation);
@@ -77,7 +75,6 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
         HttpContext context, string titleKey,
         Func<IFormCollection, Func<string, string>, List<FieldError>, T> readForm,
         Func<T, IReadOnlyList<FieldError>> validate,
-        Func<T, string?> languageOf,
         Func<T, CancellationToken, Task<object>> register,
         Func<Func<string, string>, string, AntiforgeryTokenSet, IFormCollection, string> formAgain)
         where T : class

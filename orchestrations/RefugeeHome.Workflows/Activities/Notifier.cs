@@ -70,7 +70,7 @@ public sealed class Notifier(
     private (string? Address, string Language) Recipient(Audience audience, HostRecord? host, GuestRecord? guest) => audience switch
     {
         Audience.Host => (host?.Email, host?.Language ?? options.StaffLanguage),
-        Audience.Guest => (guest?.Registration.ContactEmail is { Length: > 0 } own ? own : null, guest?.Registration.HouseholdLanguage ?? options.StaffLanguage),
+        Audience.Guest => (guest?.Registration.OwnEmail, guest?.Registration.HouseholdLanguage ?? options.StaffLanguage),
         Audience.Caseworker => (guest?.Registration.CaseworkerEmail, options.StaffLanguage),
         Audience.Screener => (options.ScreenerEmail, options.StaffLanguage),
         Audience.Supervisor => (options.SupervisorEmail, options.StaffLanguage),
@@ -113,8 +113,8 @@ public sealed class Notifier(
         if (notice.To is Audience.Connector or Audience.Caseworker && guest is not null)
         {
             // Without an address of its own the household is reached through its caseworker.
-            model["guestEmail"] = guest.Registration.ContactEmail is { Length: > 0 } own ? own : guest.Registration.CaseworkerEmail;
-            model["guestHasEmail"] = guest.Registration.ContactEmail is { Length: > 0 };
+            model["guestEmail"] = guest.Registration.OwnEmail ?? guest.Registration.CaseworkerEmail;
+            model["guestHasEmail"] = guest.Registration.OwnEmail is not null;
             model["guestLanguage"] = templates.Label(notice.Message, language, "option." + guest.Registration.HouseholdLanguage) ?? guest.Registration.HouseholdLanguage;
         }
 

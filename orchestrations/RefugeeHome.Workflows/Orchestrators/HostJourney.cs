@@ -118,8 +118,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
 
             if (verdict.Choice == "approve")
             {
-                context.ContinueAsNew(input with { Generation = input.Generation + 1, Phase = HostPhase.VogApproved, ChildSafetyScreened = childSafety, Answered = _inbox.Seen });
-                return "Available";
+                return Continue(input with { Phase = HostPhase.VogApproved, ChildSafetyScreened = childSafety });
             }
 
             await _steps.NotifyAsync(new Notice("vog-rejected", Audience.Host, Case) { NoteOfLink = verdict.LinkId });
@@ -182,8 +181,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         }
 
         await _steps.NotifyAsync(new Notice(message, Audience.Host, Case) { Ask = ResumeAsk() });
-        context.ContinueAsNew(input with { Generation = input.Generation + 1, Phase = HostPhase.Paused, Answered = _inbox.Seen });
-        return "Paused";
+        return Continue(HostPhase.Paused);
     }
 
     private Ask ResumeAsk() => new("resume", "resume-" + _steps.NextKey(), ["available", "retire"]) { Standing = true };
@@ -260,10 +258,13 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         }
     }
 
-    private string Continue(HostPhase phase)
+    private string Continue(HostPhase phase) => Continue(input with { Phase = phase });
+
+    // Every next execution carries the answers taken so far and counts one generation more, so its keys are new.
+    private string Continue(HostJourneyInput next)
     {
-        context.ContinueAsNew(input with { Generation = input.Generation + 1, Phase = phase, Answered = _inbox.Seen });
-        return phase.ToString();
+        context.ContinueAsNew(next with { Generation = input.Generation + 1, Answered = _inbox.Seen });
+        return next.Phase.ToString();
     }
 
     private async Task<string> LeaveMatchingThenEndAsync(string outcome)
