@@ -68,7 +68,8 @@ public static class GuestRegistrationValidation
             RuleForEach(r => r.Members).NotNull().ChildRules(member =>
             {
                 member.RuleFor(m => m.Age).InclusiveBetween(0, 120);
-                member.RuleFor(m => m.Custody).IsInEnum().NotEqual(Custody.NotRecorded).When(m => m.IsMinor).WithMessage(messages.Custody);
+                member.RuleFor(m => m.Custody).IsInEnum();
+                member.RuleFor(m => m.Custody).NotEqual(Custody.NotRecorded).When(m => m.IsMinor).WithMessage(messages.Custody);
             });
             RuleForEach(r => r.Members)
                 .Must((registration, member) => member is null || !NamesCustodian(member) || registration.IsAdultMember(member.CustodianIndex))

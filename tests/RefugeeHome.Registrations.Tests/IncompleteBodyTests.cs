@@ -26,6 +26,7 @@ public sealed class IncompleteBodyTests
     [InlineData("""{"language": "nl", "members": null}""", "Members")]
     [InlineData("""{"language": "nl", "members": [null]}""", "Members[0]")]
     [InlineData("""{"language": "nl", "members": [{"age": 8, "custody": 42, "custodianIndex": 1}, null]}""", "Members[0].Custody")]
+    [InlineData("""{"language": "nl", "members": [{"age": 40, "custody": 42}]}""", "Members[0].Custody")]
     [InlineData("""{"language": "nl", "pets": null}""", "Pets")]
     [InlineData("""{"language": "nl", "wishedAccommodation": -1}""", "WishedAccommodation")]
     public void A_guest_body_with_gaps_lists_the_field(string body, string field) =>
