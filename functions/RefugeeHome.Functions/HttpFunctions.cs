@@ -7,6 +7,7 @@ using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Coordinator;
 using RefugeeHome.Triggers.Documents;
 using RefugeeHome.Triggers.Matching;
+using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Triggers.Registrations;
 using RefugeeHome.Triggers.Statistics;
 using RefugeeHome.Workflows;
@@ -19,8 +20,8 @@ public sealed class HttpFunctions(
     CoordinatorTriggers coordinator, StatisticsTriggers statistics)
 {
     [Function(nameof(ShowHostForm))]
-    public IActionResult ShowHostForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.HostForm)] HttpRequest request) =>
-        new ResultAction(registrations.ShowHostForm(request.HttpContext));
+    public Task<IActionResult> ShowHostForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.HostForm)] HttpRequest request) =>
+        ResultAction.Of(registrations.ShowHostFormAsync(request.HttpContext));
 
     [Function(nameof(RegisterHostForm))]
     public Task<IActionResult> RegisterHostForm(
@@ -33,8 +34,8 @@ public sealed class HttpFunctions(
         ResultAction.Of(registrations.RegisterHostAsync(request.HttpContext, workflows));
 
     [Function(nameof(ShowGuestForm))]
-    public IActionResult ShowGuestForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.GuestForm)] HttpRequest request) =>
-        new ResultAction(registrations.ShowGuestForm(request.HttpContext));
+    public Task<IActionResult> ShowGuestForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.GuestForm)] HttpRequest request) =>
+        ResultAction.Of(registrations.ShowGuestFormAsync(request.HttpContext));
 
     [Function(nameof(RegisterGuestForm))]
     public Task<IActionResult> RegisterGuestForm(
@@ -67,6 +68,10 @@ public sealed class HttpFunctions(
     public Task<IActionResult> Upload(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.Upload)] HttpRequest request, string token, [DurableClient] DurableTaskClient workflows) =>
         ResultAction.Of(uploads.UploadAsync(request.HttpContext, token, new WorkflowEvents(workflows)));
+
+    [Function(nameof(ShowStyleSheet))]
+    public IActionResult ShowStyleSheet([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.StyleSheet)] HttpRequest request, string name) =>
+        new ResultAction(StyleSheets.Serve(request.HttpContext, name));
 
     [Function(nameof(ShowMatchingRound))]
     public Task<IActionResult> ShowMatchingRound(

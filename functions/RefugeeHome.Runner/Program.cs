@@ -8,6 +8,7 @@ using RefugeeHome.Runner;
 using RefugeeHome.Runner.Health;
 using RefugeeHome.Runner.LocalMail;
 using RefugeeHome.Triggers;
+using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Workflows;
 
 var builder = WebApplication.CreateSlimBuilder(args);
@@ -49,7 +50,8 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
-app.MapGet("/", StartPage.Render);
+app.MapGet("/", (HttpContext context, PageRenderer pages) =>
+    pages.RenderAsync<StartPage, StartLinks>(context, PageLanguage.Resolve(context), new StartLinks(usesLocalMail), StatusCodes.Status200OK));
 app.MapHttpRoutes();
 if (usesLocalMail)
 {

@@ -6,6 +6,7 @@ using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Coordinator;
 using RefugeeHome.Triggers.Documents;
 using RefugeeHome.Triggers.Matching;
+using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Triggers.Registrations;
 using RefugeeHome.Triggers.Statistics;
 using RefugeeHome.Workflows;
@@ -39,6 +40,9 @@ public static class HttpRoutes
     /// <summary>A link's upload page.</summary>
     public const string Upload = "upload/{token}";
 
+    /// <summary>A style sheet of the pages.</summary>
+    public const string StyleSheet = StyleSheets.Route + "/{name}";
+
     /// <summary>The page of a round of matching.</summary>
     public const string MatchingRound = "matching/{round}/{token}";
 
@@ -58,10 +62,10 @@ public static class HttpRoutes
     public static IEndpointRouteBuilder MapHttpRoutes(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet(HostForm, (HttpContext context, RegistrationTriggers registrations) => registrations.ShowHostForm(context));
+        endpoints.MapGet(HostForm, (HttpContext context, RegistrationTriggers registrations) => registrations.ShowHostFormAsync(context));
         endpoints.MapPost(HostForm, (HttpContext context, RegistrationTriggers registrations, DurableTaskClient workflows) => registrations.RegisterHostAsync(context, workflows));
         endpoints.MapPost(Hosts, (HttpContext context, RegistrationTriggers registrations, DurableTaskClient workflows) => registrations.RegisterHostAsync(context, workflows));
-        endpoints.MapGet(GuestForm, (HttpContext context, RegistrationTriggers registrations) => registrations.ShowGuestForm(context));
+        endpoints.MapGet(GuestForm, (HttpContext context, RegistrationTriggers registrations) => registrations.ShowGuestFormAsync(context));
         endpoints.MapPost(GuestForm, (HttpContext context, RegistrationTriggers registrations, DurableTaskClient workflows) => registrations.RegisterGuestAsync(context, workflows));
         endpoints.MapPost(Guests, (HttpContext context, RegistrationTriggers registrations, DurableTaskClient workflows) => registrations.RegisterGuestAsync(context, workflows));
         endpoints.MapGet(Approval, (HttpContext context, string token, ApprovalPages pages) => pages.ShowAsync(context, token));
@@ -69,6 +73,7 @@ public static class HttpRoutes
         endpoints.MapGet(ApprovalDocument, (HttpContext context, string token, ApprovalPages pages) => pages.ShowDocumentAsync(context, token));
         endpoints.MapGet(Upload, (HttpContext context, string token, UploadPages pages) => pages.ShowAsync(context, token));
         endpoints.MapPost(Upload, (HttpContext context, string token, UploadPages pages, DurableTaskClient workflows) => pages.UploadAsync(context, token, new WorkflowEvents(workflows)));
+        endpoints.MapGet(StyleSheet, (HttpContext context, string name) => StyleSheets.Serve(context, name));
         endpoints.MapGet(MatchingRound, (HttpContext context, string round, string token, MatchingRoundPages pages) => pages.ShowAsync(context, round, token));
         endpoints.MapGet(CoordinatorCase, (HttpRequest request, string id, CoordinatorTriggers coordinator, DurableTaskClient workflows, CancellationToken cancellation) =>
             coordinator.GetCaseAsync(request, id, workflows, cancellation));

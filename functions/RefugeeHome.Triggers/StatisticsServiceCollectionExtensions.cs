@@ -3,7 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RefugeeHome.Statistics;
-using RefugeeHome.Statistics.Municipalities;
+using RefugeeHome.Matching.Municipalities;
 using RefugeeHome.Triggers.Mail;
 using RefugeeHome.Triggers.Statistics;
 using SendGrid;

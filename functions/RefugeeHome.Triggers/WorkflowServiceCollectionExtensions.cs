@@ -12,6 +12,7 @@ using RefugeeHome.Triggers.Coordinator;
 using RefugeeHome.Triggers.Documents;
 using RefugeeHome.Triggers.Mail;
 using RefugeeHome.Triggers.Matching;
+using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Triggers.Registrations;
 using RefugeeHome.Workflows;
 using RefugeeHome.Workflows.Activities;
@@ -61,6 +62,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<MatchingRoundActivity>();
         services.AddSingleton<MatchingRoundStarts>();
         services.AddAntiforgery();
+        services.AddSingleton<PageRenderer>();
         services.AddSingleton<ApprovalPages>();
         services.AddSingleton<UploadPages>();
         services.AddSingleton<MatchingRoundPages>();

@@ -1,3 +1,5 @@
+using RefugeeHome.Matching.Municipalities;
+
 namespace RefugeeHome.Registrations;
 
 /// <summary>The form's field labels in Dutch, English, Ukrainian and Russian, for error messages.</summary>
@@ -27,12 +29,25 @@ internal static class FieldNames
         ["ru"] = "Выберите '{PropertyName}' из нидерландского, английского, украинского, русского или другого языка.",
     };
 
+    private static readonly Dictionary<string, string> UnknownMunicipalityMessages = new(StringComparer.Ordinal)
+    {
+        ["nl"] = "'{PropertyValue}' is geen Nederlandse gemeente. Kies een gemeente uit de lijst, zoals 's-Gravenhage of Súdwest-Fryslân.",
+        ["en"] = "'{PropertyValue}' is not a Dutch municipality. Choose one from the list, such as 's-Gravenhage or Súdwest-Fryslân.",
+        ["uk"] = "'{PropertyValue}' — не нідерландська громада. Оберіть громаду зі списку, наприклад 's-Gravenhage або Súdwest-Fryslân.",
+        ["ru"] = "'{PropertyValue}' — не нидерландский муниципалитет. Выберите муниципалитет из списка, например 's-Gravenhage или Súdwest-Fryslân.",
+    };
+
     /// <summary>Languages a household can say it speaks; <c>other</c> stands for the rest.</summary>
     public static readonly IReadOnlySet<string> Spoken = new HashSet<string>(StringComparer.Ordinal) { "nl", "en", "uk", "ru", "other" };
 
     public static IReadOnlyCollection<string> Languages => Labels.Keys;
 
     public static string SpokenLanguageMessage(string language) => SpokenLanguageMessages[language];
+
+    public static string UnknownMunicipalityMessage(string language) => UnknownMunicipalityMessages[language];
+
+    /// <summary>Whether <paramref name="municipality"/> is one of the country's municipalities; an empty one is left to the required check.</summary>
+    public static bool IsMunicipality(string? municipality) => string.IsNullOrWhiteSpace(municipality) || MunicipalityNames.Default.IsListed(municipality);
 
     /// <summary>Whether <paramref name="language"/> is one the pages and emails are written in; null is not.</summary>
     public static bool IsOffered(string? language) => language is not null && Labels.ContainsKey(language);

@@ -53,12 +53,14 @@ public static class GuestRegistrationValidation
                 .WithMessage(FieldNames.MessagesIn(language).LineBreak).EmailAddress().WithName(FieldNames.Label(language, "Email"));
             RuleFor(r => r.Municipality).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100)
                 .Must(FieldNames.HasNoLineBreak)
-                .WithMessage(FieldNames.MessagesIn(language).LineBreak).WithName(FieldNames.Label(language, "Municipality"));
+                .WithMessage(FieldNames.MessagesIn(language).LineBreak)
+                .Must(FieldNames.IsMunicipality).WithMessage(FieldNames.UnknownMunicipalityMessage(language)).WithName(FieldNames.Label(language, "Municipality"));
             RuleFor(r => r.ContactEmail).Cascade(CascadeMode.Stop).MaximumLength(254)
                 .Must(FieldNames.HasNoLineBreak).WithMessage(FieldNames.MessagesIn(language).LineBreak)
                 .EmailAddress().When(r => !string.IsNullOrEmpty(r.ContactEmail)).WithName(FieldNames.Label(language, "ContactEmail"));
-            RuleFor(r => r.PreferredMunicipality).MaximumLength(100)
-                .Must(FieldNames.HasNoLineBreak).WithMessage(FieldNames.MessagesIn(language).LineBreak).WithName(FieldNames.Label(language, "PreferredMunicipality"));
+            RuleFor(r => r.PreferredMunicipality).Cascade(CascadeMode.Stop).MaximumLength(100)
+                .Must(FieldNames.HasNoLineBreak).WithMessage(FieldNames.MessagesIn(language).LineBreak)
+                .Must(FieldNames.IsMunicipality).WithMessage(FieldNames.UnknownMunicipalityMessage(language)).WithName(FieldNames.Label(language, "PreferredMunicipality"));
             RuleFor(r => r.Languages).Must(FieldNames.AreSpoken)
                 .WithMessage(FieldNames.SpokenLanguageMessage(language)).WithName(FieldNames.Label(language, "Languages"));
             RuleFor(r => r.Pets).NotNull();

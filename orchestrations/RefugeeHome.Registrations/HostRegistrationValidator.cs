@@ -52,7 +52,8 @@ public static class HostRegistrationValidation
             Text(RuleFor(r => r.Street), language, "Street", 200, messages.LineBreak);
             Text(RuleFor(r => r.HouseNumber), language, "HouseNumber", 20, messages.LineBreak);
             Text(RuleFor(r => r.Postcode), language, "Postcode", 7, messages.LineBreak).Matches("^[1-9][0-9]{3} ?[A-Za-z]{2}$").WithMessage(messages.Postcode);
-            Text(RuleFor(r => r.Municipality), language, "Municipality", 100, messages.LineBreak);
+            Text(RuleFor(r => r.Municipality), language, "Municipality", 100, messages.LineBreak)
+                .Must(FieldNames.IsMunicipality).WithMessage(FieldNames.UnknownMunicipalityMessage(language));
             RuleFor(r => r.Capacity).InclusiveBetween(1, 20).WithName(FieldNames.Label(language, "Capacity"));
             RuleFor(r => r.AvailableFrom)
                 .Must((_, from, context) => from >= ((DateOnly)context.RootContextData["today"]).AddDays(-1))

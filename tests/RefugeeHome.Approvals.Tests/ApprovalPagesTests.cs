@@ -21,7 +21,7 @@ public sealed class ApprovalPagesTests(AzuriteFixture azurite)
         var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        page.Should().Contain("<html lang=\"nl\">").And.Contain("Uitkomst van het screeningsgesprek")
+        page.Should().Contain("<html lang=\"nl\"").And.Contain("Uitkomst van het screeningsgesprek")
             .And.Contain("value=\"suitable\">Geschikt</button>").And.Contain("Er gebeurt pas iets als u op een knop drukt");
         response.Headers.GetValues("Referrer-Policy").Should().Equal("no-referrer");
         response.Headers.CacheControl!.NoStore.Should().BeTrue();
@@ -178,7 +178,8 @@ public sealed class ApprovalPagesTests(AzuriteFixture azurite)
         using var response = await host.Browser.GetAsync(new Uri("approve/" + token, UriKind.Relative));
         var page = await response.Content.ReadAsStringAsync();
         page.Should().NotContain("Exception").And.NotContain(" at ");
-        var paragraph = page[(page.IndexOf("<p>", StringComparison.Ordinal) + 3)..];
+        const string Paragraph = "<p class=\"utrecht-paragraph\">";
+        var paragraph = page[(page.IndexOf(Paragraph, StringComparison.Ordinal) + Paragraph.Length)..];
         return (response.StatusCode, paragraph[..(paragraph.IndexOf('.', StringComparison.Ordinal) + 1)]);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Documents;
+using RefugeeHome.Triggers.Pages;
 
 namespace RefugeeHome.Approvals.Tests;
 
@@ -29,6 +30,7 @@ internal sealed partial class PageHost : IAsyncDisposable
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton(harness.Links);
         builder.Services.AddSingleton(harness.Documents);
+        builder.Services.AddSingleton<PageRenderer>();
         builder.Services.AddSingleton<ApprovalPages>();
         builder.Services.AddSingleton<UploadPages>();
         var app = builder.Build();
@@ -84,6 +86,6 @@ internal sealed partial class PageHost : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\">")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\" />")]
     private static partial Regex HiddenField();
 }

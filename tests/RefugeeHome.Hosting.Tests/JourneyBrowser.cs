@@ -137,7 +137,7 @@ internal sealed partial class JourneyBrowser(RunnerProcess runner, string coordi
 
     public void Dispose() => _http.Dispose();
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\">")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\" />")]
     private static partial Regex HiddenField();
 }
 

@@ -61,4 +61,17 @@ public sealed class GuestRegistrationTests
         GuestRegistrationValidation.Validate(household).Select(error => error.Message).Should().BeEquivalentTo(
             ["Add the members of the household.", "'Email address' must not contain a line break."]);
     }
+
+    [Fact]
+    public void A_municipality_or_a_wished_municipality_not_on_the_list_is_refused_and_a_known_spelling_is_not()
+    {
+        var misspelt = Household("nl", new HouseholdMember(38)) with { Municipality = "Zaanstadt", PreferredMunicipality = "Utreht" };
+        var known = Household("nl", new HouseholdMember(38)) with { Municipality = "zaanstad", PreferredMunicipality = "Den Bosch" };
+
+        GuestRegistrationValidation.Validate(misspelt).Select(error => (error.Field, error.Message)).Should().BeEquivalentTo([
+            ("Municipality", "'Zaanstadt' is geen Nederlandse gemeente. Kies een gemeente uit de lijst, zoals 's-Gravenhage of Súdwest-Fryslân."),
+            ("PreferredMunicipality", "'Utreht' is geen Nederlandse gemeente. Kies een gemeente uit de lijst, zoals 's-Gravenhage of Súdwest-Fryslân."),
+        ]);
+        GuestRegistrationValidation.Validate(known).Should().BeEmpty();
+    }
 }

@@ -50,4 +50,24 @@ public sealed class HostRegistrationValidationTests
     [InlineData("+380 50 123 4567")]
     public void Dutch_and_international_phone_numbers_are_accepted(string phone) =>
         HostRegistrationValidation.Validate(Registrations.Valid() with { Phone = phone }, Registrations.Today).Should().BeEmpty();
+
+    [Theory]
+    [InlineData("nl", "'Utreht' is geen Nederlandse gemeente")]
+    [InlineData("en", "'Utreht' is not a Dutch municipality")]
+    [InlineData("uk", "'Utreht' — не нідерландська громада")]
+    [InlineData("ru", "'Utreht' — не нидерландский муниципалитет")]
+    public void A_municipality_that_is_not_on_the_list_is_refused_in_the_registrants_language(string language, string message)
+    {
+        var errors = HostRegistrationValidation.Validate(Registrations.Valid(language) with { Municipality = "Utreht" }, Registrations.Today);
+
+        errors.Should().ContainSingle().Which.Should().Match<FieldError>(error => error.Field == "Municipality" && error.Message.StartsWith(message, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Den Haag")]
+    [InlineData("súdwest-fryslân")]
+    [InlineData("Voorne aan Zee")]
+    [InlineData("Bergen (L.)")]
+    public void Any_known_spelling_of_a_listed_municipality_is_accepted(string municipality) =>
+        HostRegistrationValidation.Validate(Registrations.Valid() with { Municipality = municipality }, Registrations.Today).Should().BeEmpty();
 }

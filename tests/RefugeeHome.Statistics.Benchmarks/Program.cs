@@ -3,7 +3,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using RefugeeHome.Hosting.LocalStorage;
 using RefugeeHome.Statistics;
-using RefugeeHome.Statistics.Municipalities;
+using RefugeeHome.Matching.Municipalities;
 
 // Usage: dotnet run -c Release --project tests/RefugeeHome.Statistics.Benchmarks
 // Records 1,000 households through the statistics API across the listed municipalities, then grows the counters table with household rows to 10,000

@@ -1,5 +1,5 @@
 using AwesomeAssertions;
-using RefugeeHome.Statistics.Municipalities;
+using RefugeeHome.Matching.Municipalities;
 
 namespace RefugeeHome.Statistics.Tests;
 
@@ -55,6 +55,20 @@ public sealed class MunicipalityNamesTests
     public void Any_spelling_finds_the_position_and_an_unlisted_municipality_has_none()
     {
         MunicipalityNames.Default.PositionOf("Den Bosch").Should().Be(MunicipalityNames.Default.PositionOf("'s-Hertogenbosch"));
-        MunicipalityNames.Default.PositionOf("Wormerland").Should().BeNull();
+        MunicipalityNames.Default.PositionOf("Utreht").Should().BeNull();
+    }
+
+    [Fact]
+    public void The_list_holds_every_municipality_of_2026_and_only_those()
+    {
+        var names = MunicipalityNames.Default;
+
+        names.Canonical.Should().HaveCount(342);
+        names.IsListed("Voorne aan Zee").Should().BeTrue("it was formed in 2023");
+        names.IsListed("Hengelo").Should().BeTrue("the municipality in Overijssel is meant");
+        names.ProvinceOf("Vijfheerenlanden").Should().Be("Utrecht", "it has belonged to Utrecht since 2019");
+        names.IsListed("Hellevoetsluis").Should().BeFalse("it merged into Voorne aan Zee");
+        names.IsListed("Utreht").Should().BeFalse();
+        names.IsListed("  ").Should().BeFalse();
     }
 }

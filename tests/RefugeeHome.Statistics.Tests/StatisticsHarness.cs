@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
-using RefugeeHome.Statistics.Municipalities;
+using RefugeeHome.Matching.Municipalities;
 using RefugeeHome.Testing;
 using SendGrid;
 using SendGrid.Helpers.Mail;

@@ -139,7 +139,7 @@ public sealed class MatchingTests
         overview.Html.Should().Contain($"<h3>{inGroningen}</h3><p>Groningen, wens: Groningen, 2 volwassenen, 1 minderjarige, 0 dagen wachtend</p>");
         overview.Html.Should().Contain($"Gastgezin {hostId}: Utrecht, plaats voor 4, talen: Engels, Nederlands")
             .And.Contain("Taal: +30 / 30 — gedeelde taal: Engels")
-            .And.Contain("Plaats: +0 / 25 — Utrecht, 159 km van de gewenste gemeente Groningen: te ver")
+            .And.Contain("Plaats: +0 / 25 — Utrecht, 163 km van de gewenste gemeente Groningen: te ver")
             .And.Contain("Woonruimte: +10 / 10 — eigen kamer, zoals gewenst");
         overview.Html.Should().NotContain("Oudegracht").And.NotContain("olena");
     }

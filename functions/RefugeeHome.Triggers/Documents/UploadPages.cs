@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -14,10 +13,9 @@ namespace RefugeeHome.Triggers.Documents;
 /// and stored under a name the server chooses, in a private container; only then is the link answered, so the
 /// workflow never hears of a document that is not there. A refused upload leaves the link open for another try.
 /// </summary>
-public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, DocumentStore documents, IAntiforgery antiforgery)
+public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, DocumentStore documents, IAntiforgery antiforgery, PageRenderer pages)
 {
     private const string Upload = "upload";
-    private const string FileField = "document";
 
     /// <summary>Shows the upload form while the link is open.</summary>
     public async Task<IResult> ShowAsync(HttpContext context, string token)
@@ -29,8 +27,7 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
             return await approvals.ShowAsync(context, token);
         }
 
-        var (language, texts) = ApprovalTexts.For(link.Language);
-        return HtmlPage.Render(context, language, link.Title, Form(context, texts, link, null), StatusCodes.Status200OK);
+        return await FormAsync(context, PageLanguage.Resolve(context, link.Language), link, null, StatusCodes.Status200OK);
     }
 
     /// <summary>Checks and stores the uploaded document, then answers the link.</summary>
@@ -50,21 +47,21 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
             return await approvals.ShowAsync(context, token);
         }
 
-        var (language, texts) = ApprovalTexts.For(link.Language);
+        var text = PageLanguage.Resolve(context, link.Language);
         IFormFile? file;
         try
         {
             // The anti-forgery check reads the whole form, so a body over the limit is refused here, not by the server.
             if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
             {
-                return HtmlPage.Render(context, language, link.Title, HtmlPage.Paragraph(texts.FormExpired), StatusCodes.Status400BadRequest);
+                return await pages.MessageAsync(context, text, link.Title, StatusCodes.Status400BadRequest, text["formExpired"]);
             }
 
-            file = (await context.Request.ReadFormAsync(context.RequestAborted)).Files.GetFile(FileField);
+            file = (await context.Request.ReadFormAsync(context.RequestAborted)).Files.GetFile(UploadForm.FileField);
         }
         catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return HtmlPage.Render(context, language, link.Title, Form(context, texts, link, texts.UploadTooLarge), StatusCodes.Status413PayloadTooLarge);
+            return await FormAsync(context, text, link, text["uploadTooLarge"], StatusCodes.Status413PayloadTooLarge);
         }
 
         StoredDocument stored;
@@ -82,28 +79,25 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
         {
             var message = problem switch
             {
-                DocumentProblem.TooLarge => texts.UploadTooLarge,
-                DocumentProblem.NotPdf => texts.UploadNotPdf,
-                _ => texts.UploadEmpty,
+                DocumentProblem.TooLarge => text["uploadTooLarge"],
+                DocumentProblem.NotPdf => text["uploadNotPdf"],
+                _ => text["uploadEmpty"],
             };
             var status = problem == DocumentProblem.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
-            return HtmlPage.Render(context, language, link.Title, Form(context, texts, link, message), status);
+            return await FormAsync(context, text, link, message, status);
         }
 
         var redemption = await links.RedeemAsync(token, new ApprovalSubmission(link.Choices[0].Value, null, new Dictionary<string, string>()), workflows, context.RequestAborted);
         var recorded = redemption.Outcome is RedeemOutcome.Recorded or RedeemOutcome.AlreadyRecorded;
-        return HtmlPage.Render(context, language, link.Title,
-            HtmlPage.Paragraph(recorded ? texts.Recorded : texts.AnsweredOtherwise, link.Choices[0].Label),
-            recorded ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
+        return await pages.MessageAsync(context, text, link.Title, recorded ? StatusCodes.Status200OK : StatusCodes.Status409Conflict,
+            text.Format(recorded ? "recorded" : "answeredOtherwise", link.Choices[0].Label));
     }
 
-    private string Form(HttpContext context, ApprovalTexts texts, ApprovalLink link, string? problem)
+    private Task<IResult> FormAsync(HttpContext context, PageText text, ApprovalLink link, string? problem, int status)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return (problem is null ? "" : HtmlPage.ErrorList([problem])) +
-            "<form method=\"post\" enctype=\"multipart/form-data\">" +
-            string.Create(CultureInfo.InvariantCulture, $"<input type=\"hidden\" name=\"{HtmlPage.Encode(tokens.FormFieldName)}\" value=\"{HtmlPage.Encode(tokens.RequestToken ?? "")}\">") +
-            $"<p><label for=\"{FileField}\">{HtmlPage.Encode(texts.UploadLabel)}</label><br><input type=\"file\" id=\"{FileField}\" name=\"{FileField}\" accept=\"application/pdf\" required></p>" +
-            $"<p><button type=\"submit\">{HtmlPage.Encode(link.Choices[0].Label)}</button></p></form>";
+        var form = new FormState(text, new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken ?? ""), null,
+            problem is null ? [] : [new FormProblem(UploadForm.FileField, problem)]);
+        return pages.RenderAsync<UploadPage, UploadForm>(context, text, new UploadForm(link, form), status);
     }
 }

@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using RefugeeHome.Registrations;
+using RefugeeHome.Matching.Municipalities;
 using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Workflows;
 
@@ -16,7 +16,7 @@ namespace RefugeeHome.Triggers.Registrations;
 /// often the same form is sent. A second registration of a known host household starts nothing and gets the answer a
 /// new one gets; the household is told at its registered address.
 /// </summary>
-public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guests, IAntiforgery antiforgery, TimeProvider clock)
+public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guests, IAntiforgery antiforgery, PageRenderer pages, TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -24,22 +24,21 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
     private static readonly object HostReceipt = new { received = true };
 
     /// <summary>Shows the host registration form.</summary>
-    public IResult ShowHostForm(HttpContext context) => ShowForm(context, "hostTitle", RegistrationForms.HostForm);
+    public Task<IResult> ShowHostFormAsync(HttpContext context) => ShowFormAsync(context, RegistrationKind.Host);
 
     /// <summary>Shows the guest registration form for caseworkers.</summary>
-    public IResult ShowGuestForm(HttpContext context) => ShowForm(context, "guestTitle", RegistrationForms.GuestForm);
+    public Task<IResult> ShowGuestFormAsync(HttpContext context) => ShowFormAsync(context, RegistrationKind.Guest);
 
-    private IResult ShowForm(HttpContext context, string titleKey, Func<Func<string, string>, string, string, string, IFormCollection?, string> form)
+    private Task<IResult> ShowFormAsync(HttpContext context, RegistrationKind kind)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var (language, text) = Language(context, context.Request.Query["lang"].ToString());
-        var tokens = antiforgery.GetAndStoreTokens(context);
-        return HtmlPage.Render(context, language, text(titleKey), form(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", null), StatusCodes.Status200OK);
+        var text = PageLanguage.Resolve(context);
+        return FormAsync(context, kind, text, Guid.NewGuid().ToString(), null, [], StatusCodes.Status200OK);
     }
 
     /// <summary>Registers a host household and starts its journey.</summary>
-    public Task<IResult> RegisterHostAsync(HttpContext context, DurableTaskClient workflows) => RegisterAsync(context, "hostTitle",
-        (form, text, errors) => RegistrationForms.ReadHost(form, text, errors),
+    public Task<IResult> RegisterHostAsync(HttpContext context, DurableTaskClient workflows) => RegisterAsync(context, RegistrationKind.Host,
+        RegistrationFormReader.ReadHost,
         registration => HostRegistrationValidation.Validate(registration, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)),
         async (registration, cancellation) =>
         {
@@ -56,27 +55,24 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
             }
 
             return HostReceipt;
-        },
-        (text, language, tokens, form) => RegistrationForms.HostForm(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", form));
+        });
 
     /// <summary>Registers a guest household and starts its intake.</summary>
-    public Task<IResult> RegisterGuestAsync(HttpContext context, DurableTaskClient workflows) => RegisterAsync(context, "guestTitle",
-        (form, text, errors) => RegistrationForms.ReadGuest(form, text, errors),
+    public Task<IResult> RegisterGuestAsync(HttpContext context, DurableTaskClient workflows) => RegisterAsync(context, RegistrationKind.Guest,
+        RegistrationFormReader.ReadGuest,
         GuestRegistrationValidation.Validate,
         async (registration, cancellation) =>
         {
             var result = await guests.RegisterAsync(registration, cancellation);
             await workflows.StartOnceAsync(OrchestratorNames.GuestIntake, result.HouseholdId, new GuestIntakeInput(result.HouseholdId), cancellation);
             return new { id = result.HouseholdId };
-        },
-        (text, language, tokens, form) => RegistrationForms.GuestForm(text, language, tokens.FormFieldName, tokens.RequestToken ?? "", form));
+        });
 
     private async Task<IResult> RegisterAsync<T>(
-        HttpContext context, string titleKey,
-        Func<IFormCollection, Func<string, string>, List<FieldError>, T> readForm,
+        HttpContext context, RegistrationKind kind,
+        Func<IFormCollection, PageText, List<FieldError>, T> readForm,
         Func<T, IReadOnlyList<FieldError>> validate,
-        Func<T, CancellationToken, Task<object>> register,
-        Func<Func<string, string>, string, AntiforgeryTokenSet, IFormCollection, string> formAgain)
+        Func<T, CancellationToken, Task<object>> register)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -109,39 +105,39 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
 
         if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
         {
-            var (formLanguage, formText) = Language(context, null);
-            return HtmlPage.Render(context, formLanguage, "RefugeeHome", HtmlPage.Paragraph(formText("unreadable"), "antiforgery"), StatusCodes.Status400BadRequest);
+            var formText = PageLanguage.Resolve(context);
+            return await pages.MessageAsync(context, formText, "RefugeeHome", StatusCodes.Status400BadRequest, formText.Format("unreadable", "antiforgery"));
         }
 
         var form = await context.Request.ReadFormAsync(cancellation);
-        var (language, text) = Language(context, form["language"].ToString());
+        var text = PageText.For(form["language"].ToString());
         var parseErrors = new List<FieldError>();
         var registration = readForm(form, text, parseErrors);
-        var problems = parseErrors.Concat(validate(registration)).ToList();
+        var problems = parseErrors.Concat(validate(registration)).Select(problem => new FormProblem(CamelCase(problem.Field), problem.Message)).ToList();
         if (problems.Count > 0)
         {
-            var tokens = antiforgery.GetAndStoreTokens(context);
-            return HtmlPage.Render(context, language, text(titleKey),
-                HtmlPage.Paragraph(text("fix")) + HtmlPage.ErrorList(problems.Select(problem => problem.Message)) + formAgain(text, language, tokens, form),
-                StatusCodes.Status400BadRequest);
+            var submission = form["submissionId"].ToString() is { Length: > 0 } kept ? kept : Guid.NewGuid().ToString();
+            return await FormAsync(context, kind, text, submission, form, problems, StatusCodes.Status400BadRequest);
         }
 
         await register(registration, cancellation);
-        return HtmlPage.Render(context, language, text(titleKey), HtmlPage.Paragraph(text("thanks")), StatusCodes.Status200OK);
+        return await pages.MessageAsync(context, text, text[kind == RegistrationKind.Host ? "hostTitle" : "guestTitle"], StatusCodes.Status200OK, text["thanks"]);
     }
 
-    private static IResult Unreadable(HttpContext context, string path)
+    private Task<IResult> FormAsync(
+        HttpContext context, RegistrationKind kind, PageText text, string submissionId, IFormCollection? previous, IReadOnlyList<FormProblem> problems, int status)
     {
-        var (_, text) = Language(context, null);
-        return Results.Json(new { errors = new[] { new { field = path, message = string.Format(CultureInfo.InvariantCulture, text("unreadable"), path) } } },
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var state = new FormState(text, new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken ?? ""), previous, problems);
+        return pages.RenderAsync<RegistrationPage, RegistrationForm>(context, text,
+            new RegistrationForm(kind, submissionId, state, MunicipalityNames.Default.Canonical.Order(StringComparer.Ordinal).ToList()), status);
+    }
+
+    private static IResult Unreadable(HttpContext context, string path) =>
+        Results.Json(new { errors = new[] { new { field = path, message = PageLanguage.Resolve(context).Format("unreadable", path) } } },
             statusCode: StatusCodes.Status400BadRequest);
-    }
 
-    private static (string Language, Func<string, string> Text) Language(HttpContext context, string? asked)
-    {
-        var language = asked is { Length: > 0 } && FormTexts.Languages.Contains(asked) ? asked : HtmlPage.PreferredLanguage(context, FormTexts.Languages);
-        return (language, FormTexts.For(language));
-    }
-
-    private static string CamelCase(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
+    // Each part, as the form and the JSON name it: "Members[0].Custody" is "members[0].custody".
+    private static string CamelCase(string field) =>
+        string.Join('.', field.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

@@ -2,7 +2,7 @@ using RefugeeHome.Approvals;
 using RefugeeHome.Matching;
 using RefugeeHome.Registrations;
 using RefugeeHome.Statistics;
-using RefugeeHome.Statistics.Municipalities;
+using RefugeeHome.Matching.Municipalities;
 using RefugeeHome.Storage;
 using RefugeeHome.Workflows.Matching;
 

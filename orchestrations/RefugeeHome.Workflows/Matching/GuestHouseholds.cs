@@ -1,6 +1,6 @@
 using RefugeeHome.Matching;
 using RefugeeHome.Registrations;
-using RefugeeHome.Statistics.Municipalities;
+using RefugeeHome.Matching.Municipalities;
 
 namespace RefugeeHome.Workflows.Matching;
 

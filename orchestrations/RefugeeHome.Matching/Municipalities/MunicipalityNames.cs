@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace RefugeeHome.Statistics.Municipalities;
+namespace RefugeeHome.Matching.Municipalities;
 
 /// <summary>
-/// Maps the ways people write a municipality ("'s-Hertogenbosch", "s-Hertogenbosch", "Den Bosch") to one canonical
-/// name, so variants do not split the counts. The list with its aliases is data (<c>municipalities.json</c>); a name
-/// not on it is kept in its cleaned form, never dropped. Each listed municipality also names its province, the region
+/// The country's municipalities (CBS, 2026: 342), and the ways people write them ("'s-Hertogenbosch", "s-Hertogenbosch",
+/// "Den Bosch") mapped to one canonical name, so variants do not split the counts. The list with its aliases is data
+/// (<c>municipalities.json</c>); registration refuses a name not on it, and one that reached the records before is
+/// kept in its cleaned form, never dropped. Each listed municipality also names its province, the region
 /// matching and the matcher's shortage view group by, and where it lies, for distances between municipalities.
 /// </summary>
 public sealed class MunicipalityNames
@@ -41,6 +42,10 @@ public sealed class MunicipalityNames
 
         return _canonicalByKey.TryGetValue(Key(cleaned), out var canonical) ? canonical : cleaned;
     }
+
+    /// <summary>Whether <paramref name="written"/> names a municipality on the list, in any known spelling.</summary>
+    public bool IsListed(string? written) =>
+        written is not null && Clean(written) is { Length: > 0 } cleaned && _canonicalByKey.ContainsKey(Key(cleaned));
 
     /// <summary>The province of a municipality on the list (written in any known spelling), or null for one not on it.</summary>
     public string? ProvinceOf(string written) =>
@@ -76,7 +81,7 @@ public sealed class MunicipalityNames
 
     private static MunicipalityNames Load()
     {
-        using var stream = typeof(MunicipalityNames).Assembly.GetManifestResourceStream("RefugeeHome.Statistics.municipalities.json")
+        using var stream = typeof(MunicipalityNames).Assembly.GetManifestResourceStream("RefugeeHome.Matching.municipalities.json")
             ?? throw new InvalidOperationException("The municipality list is missing from the assembly.");
         var entries = JsonSerializer.Deserialize<List<Entry>>(stream, JsonOptions) ?? [];
         var canonicalByKey = new Dictionary<string, string>(StringComparer.Ordinal);

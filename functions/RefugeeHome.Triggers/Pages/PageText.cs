@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Resources;
+
+namespace RefugeeHome.Triggers.Pages;
+
+/// <summary>
+/// The pages' words in one language, from the resource files <c>PageTexts.resx</c> (English) and its Dutch, Ukrainian
+/// and Russian translations. A key nobody translated is a bug, so it throws instead of showing the key.
+/// </summary>
+public sealed class PageText
+{
+    private static readonly ResourceManager Resources = new("RefugeeHome.Triggers.Pages.PageTexts", typeof(PageText).Assembly);
+
+    private readonly CultureInfo culture;
+
+    private PageText(string language)
+    {
+        Language = language;
+        culture = CultureInfo.GetCultureInfo(language);
+    }
+
+    /// <summary>The languages every page is offered in, the first being the fallback of the others.</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["nl", "en", "uk", "ru"];
+
+    /// <summary>The language's code, as in <c>lang</c> attributes.</summary>
+    public string Language { get; }
+
+    /// <summary>The text of <paramref name="key"/>.</summary>
+    public string this[string key] =>
+        Resources.GetString(key, culture) ?? throw new KeyNotFoundException($"The pages have no text '{key}'.");
+
+    /// <summary>The texts of <paramref name="language"/>, English when it is not one of <see cref="Languages"/>.</summary>
+    public static PageText For(string? language) =>
+        new(language is not null && Languages.Contains(language, StringComparer.OrdinalIgnoreCase) ? language.ToLowerInvariant() : "en");
+
+    /// <summary>The text of <paramref name="key"/> with <paramref name="values"/> put in its placeholders.</summary>
+    public string Format(string key, params object?[] values) => string.Format(culture, this[key], values);
+
+    /// <summary>A language's own name, for the language switch.</summary>
+    public static string NativeName(string language) => language switch
+    {
+        "nl" => "Nederlands",
+        "uk" => "Українська",
+        "ru" => "Русский",
+        _ => "English",
+    };
+}
