@@ -41,6 +41,12 @@ param staff object = {
   supporter: 'support@example.org'
 }
 
+@description('Client id of the Entra ID app registration staff sign in with; its app roles are those of infra/staff-app-roles.json.')
+param staffSignInClientId string
+
+@description('Entra ID tenant of the staff sign-in.')
+param staffSignInTenantId string = tenant().tenantId
+
 var suffix = uniqueString(resourceGroup().id, environmentName)
 var storageAccountName = take(toLower('st${replace(environmentName, '-', '')}${suffix}'), 24)
 var deploymentContainerName = 'app-package'
@@ -244,6 +250,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Workflows__MatcherEmail', value: staff.matcher }
         { name: 'Workflows__ConnectorEmail', value: staff.connector }
         { name: 'Workflows__SupporterEmail', value: staff.supporter }
+        { name: 'Staff__SignIn', value: 'AppService' }
+        { name: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=StaffSignIn--ClientSecret)' }
       ]
     }
   }
@@ -252,6 +260,46 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     vaultRole
     insightsRole
   ]
+}
+
+// Staff sign in with Entra ID through App Service authentication; every other request passes anonymously, because
+// households and the email links work without an account. The app reads who signed in, and their app roles, from the
+// principal header the platform sets.
+resource staffSignIn 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          openIdIssuer: '${environment().authentication.loginEndpoint}${staffSignInTenantId}/v2.0'
+          clientId: staffSignInClientId
+          clientSecretSettingName: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+        }
+        validation: {
+          allowedAudiences: [
+            'api://${staffSignInClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
 }
 
 @description('Host name of the function app; approval links are built on it.')
@@ -263,5 +311,5 @@ output taskHubName string = taskHubName
 @description('Client id of the managed identity the app runs as.')
 output identityClientId string = identity.properties.clientId
 
-@description('Key Vault for the app\'s secrets (SendGrid--ApiKey, Statistics--ApiKey), read through Key Vault references with the managed identity.')
+@description('Key Vault for the app\'s secrets (SendGrid--ApiKey, Statistics--ApiKey, StaffSignIn--ClientSecret), read through Key Vault references with the managed identity.')
 output keyVaultName string = vault.name

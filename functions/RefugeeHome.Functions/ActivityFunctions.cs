@@ -9,7 +9,7 @@ namespace RefugeeHome.Functions;
 /// <summary>The activities of <see cref="WorkflowCatalogue"/> as Durable Functions activities, over the same services.</summary>
 public sealed class ActivityFunctions(
     WorkflowOptions options, MatchingRoundActivity matching, Notifier notifier, ApprovalLinks links,
-    HouseholdActivities households, PlacementActivities placements)
+    HouseholdActivities households, PlacementActivities placements, CaseActivities cases)
 {
     [Function(ActivityNames.ReadSettings)]
     public WorkflowOptions ReadSettings([ActivityTrigger] string? input) => options;
@@ -34,6 +34,9 @@ public sealed class ActivityFunctions(
         await links.CloseAllAsync(instanceId, cancellationToken);
         return true;
     }
+
+    [Function(ActivityNames.RecordCaseStage)]
+    public Task<bool> RecordCaseStage([ActivityTrigger] CaseStage stage, CancellationToken cancellationToken) => cases.RecordStageAsync(stage, cancellationToken);
 
     [Function(ActivityNames.SetHostStage)]
     public Task<bool> SetHostStage([ActivityTrigger] HostStageChange change, CancellationToken cancellationToken) => households.SetHostStageAsync(change, cancellationToken);

@@ -9,6 +9,7 @@ using RefugeeHome.Triggers.Documents;
 using RefugeeHome.Triggers.Matching;
 using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Triggers.Registrations;
+using RefugeeHome.Triggers.Staff;
 using RefugeeHome.Triggers.Statistics;
 using RefugeeHome.Workflows;
 
@@ -17,8 +18,37 @@ namespace RefugeeHome.Functions;
 /// <summary>Every route of <see cref="HttpRoutes"/>, on the handlers the runner maps it to, with the client Durable Functions binds.</summary>
 public sealed class HttpFunctions(
     RegistrationTriggers registrations, ApprovalPages approvals, UploadPages uploads, MatchingRoundPages rounds,
-    CoordinatorTriggers coordinator, StatisticsTriggers statistics)
+    CoordinatorTriggers coordinator, StatisticsTriggers statistics, StaffPages staff)
 {
+    [Function(nameof(ShowStaffSignIn))]
+    public Task<IActionResult> ShowStaffSignIn([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.StaffSignIn)] HttpRequest request) =>
+        ResultAction.Of(staff.ShowSignInAsync(request.HttpContext));
+
+    [Function(nameof(StaffSignIn))]
+    public Task<IActionResult> StaffSignIn([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.StaffSignIn)] HttpRequest request) =>
+        ResultAction.Of(staff.SignInAsync(request.HttpContext));
+
+    [Function(nameof(StaffSignOut))]
+    public Task<IActionResult> StaffSignOut([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.StaffSignOut)] HttpRequest request) =>
+        ResultAction.Of(Task.FromResult(staff.SignOut(request.HttpContext)));
+
+    [Function(nameof(ShowStaffCases))]
+    public Task<IActionResult> ShowStaffCases([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.StaffCases)] HttpRequest request) =>
+        ResultAction.Of(staff.ShowCasesAsync(request.HttpContext));
+
+    [Function(nameof(SearchStaffCases))]
+    public Task<IActionResult> SearchStaffCases([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.StaffCases)] HttpRequest request) =>
+        ResultAction.Of(staff.SearchCasesAsync(request.HttpContext));
+
+    [Function(nameof(CloseStaffCase))]
+    public Task<IActionResult> CloseStaffCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.StaffCaseClose)] HttpRequest request, string id, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(staff.CloseCaseAsync(request.HttpContext, id, new WorkflowEvents(workflows)));
+
+    [Function(nameof(ShowStaffCase))]
+    public Task<IActionResult> ShowStaffCase([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.StaffCase)] HttpRequest request, string id) =>
+        ResultAction.Of(staff.ShowCaseAsync(request.HttpContext, id));
+
     [Function(nameof(ShowHostForm))]
     public Task<IActionResult> ShowHostForm([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.HostForm)] HttpRequest request) =>
         ResultAction.Of(registrations.ShowHostFormAsync(request.HttpContext));

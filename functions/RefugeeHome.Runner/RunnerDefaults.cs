@@ -11,6 +11,9 @@ internal static class RunnerDefaults
         ["TaskHubName"] = "RefugeeHome",
         ["SendGrid:From"] = "noreply@refugeehome.localhost",
         ["Statistics:Recipients"] = "statistics@ministry.localhost",
+
+        // The runner is a local demo on the loopback address: staff sign in by picking a role.
+        ["Staff:SignIn"] = "Development",
     };
 
     /// <summary>

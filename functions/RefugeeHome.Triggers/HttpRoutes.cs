@@ -8,6 +8,7 @@ using RefugeeHome.Triggers.Documents;
 using RefugeeHome.Triggers.Matching;
 using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Triggers.Registrations;
+using RefugeeHome.Triggers.Staff;
 using RefugeeHome.Triggers.Statistics;
 using RefugeeHome.Workflows;
 
@@ -58,6 +59,21 @@ public static class HttpRoutes
     /// <summary>A ministry report.</summary>
     public const string StatisticsReport = "api/statistics/reports/{date}";
 
+    /// <summary>The staff sign-in.</summary>
+    public const string StaffSignIn = "staff/sign-in";
+
+    /// <summary>The staff sign-out.</summary>
+    public const string StaffSignOut = "staff/sign-out";
+
+    /// <summary>The console's list of cases.</summary>
+    public const string StaffCases = "staff";
+
+    /// <summary>One case in the console.</summary>
+    public const string StaffCase = "staff/cases/{id}";
+
+    /// <summary>A coordinator closes a stuck case.</summary>
+    public const string StaffCaseClose = "staff/cases/{id}/close";
+
     /// <summary>Maps every route onto the handlers, with the host's Durable Task client from its container.</summary>
     public static IEndpointRouteBuilder MapHttpRoutes(this IEndpointRouteBuilder endpoints)
     {
@@ -82,6 +98,14 @@ public static class HttpRoutes
         endpoints.MapPost(StatisticsRun, (HttpRequest request, StatisticsTriggers statistics, CancellationToken cancellation) => statistics.RunNowAsync(request, cancellation));
         endpoints.MapGet(StatisticsReport, (HttpRequest request, string date, StatisticsTriggers statistics, CancellationToken cancellation) =>
             statistics.GetReportAsync(request, date, cancellation));
+        endpoints.MapGet(StaffSignIn, (HttpContext context, StaffPages staff) => staff.ShowSignInAsync(context));
+        endpoints.MapPost(StaffSignIn, (HttpContext context, StaffPages staff) => staff.SignInAsync(context));
+        endpoints.MapGet(StaffSignOut, (HttpContext context, StaffPages staff) => staff.SignOut(context));
+        endpoints.MapGet(StaffCases, (HttpContext context, StaffPages staff) => staff.ShowCasesAsync(context));
+        endpoints.MapPost(StaffCases, (HttpContext context, StaffPages staff) => staff.SearchCasesAsync(context));
+        endpoints.MapGet(StaffCase, (HttpContext context, string id, StaffPages staff) => staff.ShowCaseAsync(context, id));
+        endpoints.MapPost(StaffCaseClose, (HttpContext context, string id, StaffPages staff, DurableTaskClient workflows) =>
+            staff.CloseCaseAsync(context, id, new WorkflowEvents(workflows)));
         return endpoints;
     }
 }

@@ -51,6 +51,9 @@ public sealed record ApprovalLink(ApprovalState State, string Language, string T
     /// <summary>The page the link opens: <c>approve</c> or <c>upload</c>.</summary>
     public string Page { get; init; } = "approve";
 
+    /// <summary>The role the link was sent to, if recorded.</summary>
+    public string? Audience { get; init; }
+
     internal static ApprovalLink Unknown { get; } = new(ApprovalState.Unknown, "en", "", [], null);
 }
 
@@ -117,4 +120,23 @@ public sealed record Redemption(RedeemOutcome Outcome, ApprovalLink Link, IReadO
 {
     /// <summary>Why a guard refused the answer, in the link's language.</summary>
     public string? Reason { get; init; }
+}
+
+/// <summary>A link as a case's timeline shows it: when it was issued, to whom, and how it was answered.</summary>
+/// <param name="Link">The link as its page shows it.</param>
+/// <param name="IssuedAt">When it was first issued.</param>
+/// <param name="Token">Its token, for staff who answer from the console.</param>
+public sealed record IssuedLink(ApprovalLink Link, DateTimeOffset IssuedAt, string Token)
+{
+    /// <summary>The role it was sent to.</summary>
+    public string? Audience { get; init; }
+
+    /// <summary>When it was answered.</summary>
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    /// <summary>Who answered: the role it was sent to, or the staff member who answered from the console.</summary>
+    public string? AnsweredBy { get; init; }
+
+    /// <summary>The note given with the answer.</summary>
+    public string? Note { get; init; }
 }

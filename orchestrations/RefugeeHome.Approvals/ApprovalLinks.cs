@@ -73,9 +73,18 @@ public sealed class ApprovalLinks
             ["Page"] = request.Page,
             ["ExpiresAt"] = request.ExpiresAt,
             ["IssuedAt"] = _clock.GetUtcNow(),
+            ["Audience"] = request.Audience,
         };
         try
         {
+            // The instance's own row first: a link whose token row exists is always found by its instance.
+            await _table.UpsertEntityAsync(new TableEntity(InstancePartition(request.InstanceId), hash)
+            {
+                ["Purpose"] = request.Purpose,
+                ["IssueKey"] = request.IssueKey,
+                ["Audience"] = request.Audience,
+                ["Page"] = request.Page,
+            }, TableUpdateMode.Replace, cancellationToken);
             await _table.AddEntityAsync(row, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
@@ -133,11 +142,11 @@ public sealed class ApprovalLinks
     public async Task<int> ForgetAsync(string instanceId, CancellationToken cancellationToken)
     {
         var deleted = 0;
-        await foreach (var row in _table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"InstanceId eq {instanceId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(OfInstance(instanceId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
+            var token = await _table.DeleteEntityAsync(TokenPartition(row.RowKey), row.RowKey, cancellationToken: cancellationToken);
+            deleted += token.Status == 404 ? 0 : 1;
             await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken);
-            deleted++;
         }
 
         await foreach (var row in _table.QueryAsync<TableEntity>(CurrentOf(instanceId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
@@ -146,6 +155,33 @@ public sealed class ApprovalLinks
         }
 
         return deleted;
+    }
+
+    /// <summary>Every link <paramref name="instanceId"/> issued, oldest first, as the case's timeline shows them.</summary>
+    public async Task<IReadOnlyList<IssuedLink>> LinksOfAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        var issued = new List<IssuedLink>();
+        await foreach (var index in _table.QueryAsync<TableEntity>(OfInstance(instanceId), cancellationToken: cancellationToken))
+        {
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(TokenPartition(index.RowKey), index.RowKey, cancellationToken: cancellationToken);
+            if (!found.HasValue)
+            {
+                continue;
+            }
+
+            var row = found.Value!;
+            var link = await ToLinkAsync(row, cancellationToken);
+            issued.Add(new IssuedLink(link, row.GetDateTimeOffset("IssuedAt") ?? DateTimeOffset.MinValue,
+                TokenOf(instanceId, link.Purpose, index.GetString("IssueKey") ?? ""))
+            {
+                Audience = row.GetString("Audience"),
+                AnsweredAt = row.GetDateTimeOffset("AnsweredAt"),
+                AnsweredBy = row.GetString("AnsweredBy") ?? (link.State == ApprovalState.Answered ? row.GetString("Audience") : null),
+                Note = row.GetString("Note"),
+            });
+        }
+
+        return issued.OrderBy(link => link.IssuedAt).ToList();
     }
 
     /// <summary>Reads a link for its page. Changes nothing.</summary>
@@ -213,6 +249,7 @@ public sealed class ApprovalLinks
             row["Note"] = note;
             row["Values"] = JsonSerializer.Serialize(values, Json);
             row["AnsweredAt"] = _clock.GetUtcNow();
+            row["AnsweredBy"] = submission.AnsweredBy;
             try
             {
                 await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -282,6 +319,7 @@ public sealed class ApprovalLinks
             Fields = JsonSerializer.Deserialize<List<ApprovalField>>(row.GetString("Fields") ?? "[]", Json) ?? [],
             DocumentName = row.GetString("DocumentName"),
             Page = row.GetString("Page") ?? "approve",
+            Audience = row.GetString("Audience"),
         };
         if (answer is not null)
         {
@@ -334,6 +372,11 @@ public sealed class ApprovalLinks
 
     // Spreads token rows over 256 partitions.
     private static string TokenPartition(string hash) => "t" + hash[..2];
+
+    // One partition per instance lists its links, so its timeline and its retention need no scan of the table.
+    private static string InstancePartition(string instanceId) => "i|" + instanceId;
+
+    private static string OfInstance(string instanceId) => TableClient.CreateQueryFilter($"PartitionKey eq {InstancePartition(instanceId)}");
 
     // The current-round rows of one instance: their keys start with the instance id and a bar, which sorts just before a brace.
     private static string CurrentOf(string instanceId) =>

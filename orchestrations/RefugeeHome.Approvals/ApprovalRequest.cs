@@ -33,6 +33,9 @@ public sealed record ApprovalRequest(
 
     /// <summary>The page the link opens: <c>approve</c> for a question, <c>upload</c> for a document upload.</summary>
     public string Page { get; init; } = "approve";
+
+    /// <summary>The role the link is sent to (<c>host</c>, <c>screener</c>, …), for the case's timeline.</summary>
+    public string? Audience { get; init; }
 }
 
 /// <summary>One answer offered by a link.</summary>
@@ -79,7 +82,11 @@ public sealed record ApprovalField(string Name, string Label, ApprovalFieldKind 
 /// <param name="Choice">The chosen value.</param>
 /// <param name="Note">Free text the person added; it stays with the link and never enters a workflow's history.</param>
 /// <param name="Values">Field values by name.</param>
-public sealed record ApprovalSubmission(string Choice, string? Note, IReadOnlyDictionary<string, string> Values);
+public sealed record ApprovalSubmission(string Choice, string? Note, IReadOnlyDictionary<string, string> Values)
+{
+    /// <summary>Who answered, when not the person the link was sent to: a staff member from the console.</summary>
+    public string? AnsweredBy { get; init; }
+}
 
 /// <summary>
 /// What the workflow receives when a link is answered: the choice, the typed values, and the link's id, under which an

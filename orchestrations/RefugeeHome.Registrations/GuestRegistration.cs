@@ -46,6 +46,12 @@ public sealed record GuestRegistration(
     bool EligibilityRecorded,
     IReadOnlyList<HouseholdMember> Members)
 {
+    /// <summary>The household's contact person, as staff address and find the household.</summary>
+    public string ContactName { get; init; } = "";
+
+    /// <summary>The household's phone number, if it has one.</summary>
+    public string? ContactPhone { get; init; }
+
     /// <summary>The household's own email address, if it has one. Without one the household gets no emails, and nobody gets them in its place.</summary>
     public string? ContactEmail { get; init; }
 

@@ -55,6 +55,11 @@ public static class GuestRegistrationValidation
                 .Must(FieldNames.HasNoLineBreak)
                 .WithMessage(FieldNames.MessagesIn(language).LineBreak)
                 .Must(FieldNames.IsMunicipality).WithMessage(FieldNames.UnknownMunicipalityMessage(language)).WithName(FieldNames.Label(language, "Municipality"));
+            RuleFor(r => r.ContactName).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100)
+                .Must(FieldNames.HasNoLineBreak).WithMessage(FieldNames.MessagesIn(language).LineBreak).WithName(FieldNames.Label(language, "ContactName"));
+            RuleFor(r => r.ContactPhone).Cascade(CascadeMode.Stop).MaximumLength(30)
+                .Matches(@"^\+?[0-9 ()\-]{9,20}$").When(r => !string.IsNullOrEmpty(r.ContactPhone))
+                .WithMessage(FieldNames.MessagesIn(language).Phone).WithName(FieldNames.Label(language, "ContactPhone"));
             RuleFor(r => r.ContactEmail).Cascade(CascadeMode.Stop).MaximumLength(254)
                 .Must(FieldNames.HasNoLineBreak).WithMessage(FieldNames.MessagesIn(language).LineBreak)
                 .EmailAddress().When(r => !string.IsNullOrEmpty(r.ContactEmail)).WithName(FieldNames.Label(language, "ContactEmail"));

@@ -18,6 +18,9 @@ public static class ActivityNames
     /// <summary>Closes every question of a workflow that has ended.</summary>
     public const string CloseAllQuestions = "CloseAllQuestions";
 
+    /// <summary>Records the stage a case entered in the console's index and the case's timeline.</summary>
+    public const string RecordCaseStage = "RecordCaseStage";
+
     /// <summary>Records a host household's stage.</summary>
     public const string SetHostStage = "SetHostStage";
 

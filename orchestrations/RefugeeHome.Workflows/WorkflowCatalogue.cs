@@ -38,6 +38,7 @@ public static class WorkflowCatalogue
                 await links.CloseAllAsync(instanceId, cancellation);
                 return true;
             })
+            .Activity<CaseActivities, CaseStage, bool>(ActivityNames.RecordCaseStage, (cases, stage, cancellation) => cases.RecordStageAsync(stage, cancellation))
             .Activity<HouseholdActivities, HostStageChange, bool>(ActivityNames.SetHostStage, (households, change, cancellation) => households.SetHostStageAsync(change, cancellation))
             .Activity<HouseholdActivities, HostOfferRequest, bool>(ActivityNames.OfferHost, (households, request, cancellation) => households.OfferHostAsync(request, cancellation))
             .Activity<HouseholdActivities, string, bool>(ActivityNames.WithdrawOffer, (households, hostId, cancellation) => households.WithdrawOfferAsync(hostId, cancellation))

@@ -13,12 +13,15 @@ internal sealed class ApprovalHarness
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
     public static readonly ApprovalChoice[] Choices = [new("suitable", "Geschikt"), new("not-suitable", "Niet geschikt")];
 
-    private ApprovalHarness(ApprovalLinks links, DocumentStore documents, FakeTimeProvider clock)
+    private ApprovalHarness(TableServiceClient tables, ApprovalLinks links, DocumentStore documents, FakeTimeProvider clock)
     {
+        Tables = tables;
         Links = links;
         Documents = documents;
         Clock = clock;
     }
+
+    public TableServiceClient Tables { get; }
 
     public DocumentStore Documents { get; }
 
@@ -38,9 +41,10 @@ internal sealed class ApprovalHarness
             SigningKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
         }, clock);
         await links.CreateTableAsync(CancellationToken.None);
+        await new RefugeeHome.Cases.CaseIndex(tables).CreateTableAsync(CancellationToken.None);
         var documents = new DocumentStore(new BlobContainerClient(azurite.ConnectionString, "documents"));
         await documents.CreateContainerAsync(CancellationToken.None);
-        return new ApprovalHarness(links, documents, clock);
+        return new ApprovalHarness(tables, links, documents, clock);
     }
 
     /// <summary>A workflow instance id no other test uses.</summary>

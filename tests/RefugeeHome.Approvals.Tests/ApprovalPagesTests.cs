@@ -30,6 +30,27 @@ public sealed class ApprovalPagesTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_question_to_staff_names_the_household_and_the_matchers_only_its_case_number()
+    {
+        var harness = await ApprovalHarness.StartAsync(azurite);
+        await using var host = await PageHost.StartAsync(harness);
+        var id = ApprovalHarness.NewInstanceId();
+        var cases = new RefugeeHome.Cases.CaseIndex(harness.Tables);
+        await cases.RecordAsync(id, _ => new RefugeeHome.Cases.CaseSummary(id, RefugeeHome.Cases.CaseKind.Host, "Screening", "screener", ApprovalHarness.Start, null)
+        {
+            Name = "Anke de Vries",
+        }, None);
+        var screener = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id) with { Audience = "screener" }, None));
+        var matcher = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id, "task-4") with { Purpose = "match", Audience = "matcher" }, None));
+        var household = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id, "task-5") with { Purpose = "withdraw", Audience = "host" }, None));
+        var caseNumber = RefugeeHome.Cases.CaseNumbers.Of(id);
+
+        (await host.Browser.GetStringAsync(new Uri("approve/" + screener, UriKind.Relative))).Should().Contain($"Over: Anke de Vries · {caseNumber}");
+        (await host.Browser.GetStringAsync(new Uri("approve/" + matcher, UriKind.Relative))).Should().Contain($"Over: {caseNumber}").And.NotContain("Anke");
+        (await host.Browser.GetStringAsync(new Uri("approve/" + household, UriKind.Relative))).Should().NotContain("Over:", "a household knows what its own link is about");
+    }
+
+    [Fact]
     public async Task Pressing_a_button_records_the_answer_and_a_double_submission_changes_nothing()
     {
         var harness = await ApprovalHarness.StartAsync(azurite);

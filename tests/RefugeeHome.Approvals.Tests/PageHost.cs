@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using RefugeeHome.Cases;
 using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Documents;
 using RefugeeHome.Triggers.Pages;
+using RefugeeHome.Triggers.Staff;
 
 namespace RefugeeHome.Approvals.Tests;
 
@@ -30,6 +32,10 @@ internal sealed partial class PageHost : IAsyncDisposable
         builder.Services.AddAntiforgery();
         builder.Services.AddSingleton(harness.Links);
         builder.Services.AddSingleton(harness.Documents);
+        builder.Services.AddSingleton<TimeProvider>(harness.Clock);
+        builder.Services.AddSingleton(new StaffOptions());
+        builder.Services.AddSingleton<StaffSignIn>();
+        builder.Services.AddSingleton(new CaseIndex(harness.Tables));
         builder.Services.AddSingleton<PageRenderer>();
         builder.Services.AddSingleton<ApprovalPages>();
         builder.Services.AddSingleton<UploadPages>();

@@ -21,10 +21,15 @@ public sealed partial class AccessibilityTests(ProductInBrowser product)
     [Fact]
     public async Task Every_page_in_every_language_has_no_serious_or_critical_accessibility_violation()
     {
-        var (question, upload) = await OpenLinksAsync();
+        var (question, upload, hostId) = await OpenLinksAsync();
         var pages = new (string Name, string Path, Func<IPage, Task>? Then)[]
         {
             ("start", "/", null),
+            ("staff-sign-in", "staff/sign-in", null),
+            ("staff-sign-in-mistakes", "staff/sign-in", page => page.Locator("button[type=submit]").ClickAsync()),
+            ("cases", "staff", null),
+            ("cases-search", "staff", page => page.Locator("#filter button[type=submit]").ClickAsync()),
+            ("case", "staff/cases/" + hostId, null),
             ("host-form", "register/host", null),
             ("host-form-mistakes", "register/host", page => page.Locator("button[type=submit]").ClickAsync()),
             ("guest-form", "register/guest", null),
@@ -38,6 +43,7 @@ public sealed partial class AccessibilityTests(ProductInBrowser product)
         foreach (var language in Languages)
         {
             var page = await product.NewPageAsync();
+            await ProductInBrowser.SignInAsync(page, "coordinator", "Fatima El Amrani", "coordinator@refugeehome.localhost");
             foreach (var (name, path, then) in pages)
             {
                 await page.GotoAsync(path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "lang=" + language);
@@ -65,7 +71,7 @@ public sealed partial class AccessibilityTests(ProductInBrowser product)
 
     // Two hosts register: the first one's screening question stays open for the scan, the second one's is answered so
     // that the host is sent the VOG upload link.
-    private async Task<(string Question, string Upload)> OpenLinksAsync()
+    private async Task<(string Question, string Upload, string HostId)> OpenLinksAsync()
     {
         var page = await product.NewPageAsync();
         var open = await RegisterHostAsync(page);
@@ -76,7 +82,7 @@ public sealed partial class AccessibilityTests(ProductInBrowser product)
         await page.Locator("button[value=suitable]").ClickAsync();
         var upload = (await product.EmailAsync(answered, "VOG")).Links[0];
         await page.Context.CloseAsync();
-        return (question, upload);
+        return (question, upload, HostCase().Match((await product.EmailAsync(open, "registration as a host household")).Html).Value);
     }
 
     // The welcome email gives the host's case number, and the screener's subject carries it.

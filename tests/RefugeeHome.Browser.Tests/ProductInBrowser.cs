@@ -60,6 +60,17 @@ public sealed class ProductInBrowser : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs <paramref name="page"/>'s browser in to the console with the development sign-in, as <paramref name="role"/>.</summary>
+    public static async Task SignInAsync(IPage page, string role, string name, string email)
+    {
+        await page.GotoAsync("staff/sign-in");
+        await page.Locator("#role").SelectOptionAsync(role);
+        await page.Locator("#name").FillAsync(name);
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/staff", StringComparison.Ordinal) && !url.Contains("sign-in", StringComparison.Ordinal));
+    }
+
     /// <summary>Waits for the email to <paramref name="to"/> whose subject contains <paramref name="subject"/>, and that <paramref name="matches"/> if given.</summary>
     public async Task<OutboxEmail> EmailAsync(string to, string subject, Func<OutboxEmail, bool>? matches = null)
     {

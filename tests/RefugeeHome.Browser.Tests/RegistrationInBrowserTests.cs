@@ -48,7 +48,11 @@ public sealed class RegistrationInBrowserTests(ProductInBrowser product)
         var family = $"family.{Guid.NewGuid():N}@example.org";
         var page = await product.NewPageAsync("nl-NL");
         await page.GotoAsync("register/guest?lang=nl");
-        await page.GetByLabel("E-mailadres van de consulent").FillAsync("consulent@utrecht.example");
+        page.Url.Should().Contain("/staff/sign-in", "only a signed-in caseworker registers guest households");
+        await ProductInBrowser.SignInAsync(page, "caseworker", "Sanne Bakker", "consulent@utrecht.example");
+        await page.GotoAsync("register/guest?lang=nl");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("consulent@utrecht.example", "a caseworker registers under its own address");
+        await page.GetByLabel("Naam contactpersoon").FillAsync("Олена Бондаренко");
         await page.GetByLabel("Gemeente", new() { Exact = false }).First.FillAsync("Utrecht");
         await page.GetByLabel("Recht op opvang is vastgesteld").CheckAsync();
         await page.GetByLabel("E-mailadres van het huishouden").FillAsync(family);
@@ -60,8 +64,11 @@ public sealed class RegistrationInBrowserTests(ProductInBrowser product)
         await page.GetByLabel("Nummer ouder/voogd 2").FillAsync("1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Versturen" }).ClickAsync();
 
-        (await page.Locator("main").InnerTextAsync()).Should().Contain("Dank u. Uw aanmelding is ontvangen.");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("Dank u. Uw aanmelding is ontvangen.").And.MatchRegex("Dossiernummer: G-[0-9A-Z]{4}-[0-9A-Z]{4}");
         (await product.EmailAsync(family, "Ваша реєстрація на проживання в приймаючій родині")).To.Should().Be(family);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open het dossier" }).ClickAsync();
+        (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Should().StartWith("Олена Бондаренко · G-");
     }
 
     [Fact]

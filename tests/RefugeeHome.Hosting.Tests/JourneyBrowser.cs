@@ -70,6 +70,14 @@ internal sealed partial class JourneyBrowser(RunnerProcess runner, string coordi
 
     public async Task<HttpResponseMessage> PostJsonAsync(string path, object body) => await _http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
 
+    /// <summary>Registers a guest household as a municipality's own system does: as JSON, with the coordinator's key.</summary>
+    public async Task<HttpResponseMessage> RegisterGuestAsync(object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/guests", UriKind.Relative)) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Api-Key", coordinatorKey);
+        return await _http.SendAsync(request);
+    }
+
     /// <summary>Every email in the outbox, oldest first.</summary>
     public async Task<IReadOnlyList<OutboxEmail>> OutboxAsync()
     {

@@ -37,10 +37,10 @@ public sealed class JourneyCrashTests
         (await runner.Browser.AnswerAsync((await runner.Browser.EmailAsync(Screener, "VOG controleren")).Links[0], "approve")).Status.Should().Be(HttpStatusCode.OK);
         await runner.KillAndRestartAsync();
         await runner.Browser.StageAsync(hostId, "Available");
-        using var guestResponse = await runner.Browser.PostJsonAsync("api/guests", new
+        using var guestResponse = await runner.Browser.RegisterGuestAsync(new
         {
             submissionId = Guid.NewGuid().ToString(), language = "ru", householdLanguage = "ru", caseworkerEmail = "consulent.crash@utrecht.example", municipality = "Utrecht",
-            eligibilityRecorded = true, contactEmail = "irina.crash@example.org", members = new object[] { new { age = 41 }, new { age = 12, custody = "ParentInHousehold", custodianIndex = 0 } },
+            eligibilityRecorded = true, contactName = "Irina Crash", contactEmail = "irina.crash@example.org", members = new object[] { new { age = 41 }, new { age = 12, custody = "ParentInHousehold", custodianIndex = 0 } },
         });
         var guestId = (await guestResponse.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetString()!;
         await runner.Browser.StageAsync(guestId, "Waiting");

@@ -70,10 +70,10 @@ public sealed partial class JourneyEndToEndTests
         var (invalid, invalidPage) = await browser.SubmitFormAsync("register/host?lang=en", [new("email", "not an email"), new("postcode", "12"), new("firstName", "Anke\r\nBcc: x@example.org")]);
 
         // The municipality registers the family in Dutch: two adults who read Ukrainian, a child in their custody, and a cat.
-        using var guestResponse = await browser.PostJsonAsync("api/guests", new
+        using var guestResponse = await browser.RegisterGuestAsync(new
         {
             submissionId = Guid.NewGuid().ToString(), language = "nl", householdLanguage = "uk", caseworkerEmail = Caseworker, municipality = "Utrecht", eligibilityRecorded = true,
-            contactEmail = Guest, pets = new[] { "Cat" }, languages = new[] { "uk", "en" },
+            contactName = "Olena Kovalenko", contactEmail = Guest, pets = new[] { "Cat" }, languages = new[] { "uk", "en" },
             members = new object[] { new { age = 34 }, new { age = 36 }, new { age = 7, custody = "ParentInHousehold", custodianIndex = 0 } },
         });
         var guestId = (await guestResponse.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetString()!;

@@ -65,6 +65,37 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
+    public async Task Staff_sign_in_with_Entra_ID_while_households_and_email_links_need_no_account()
+    {
+        var template = await CompiledAsync();
+        var auth = template["resources"]!.AsArray().Select(resource => resource!)
+            .Single(resource => resource["type"]!.GetValue<string>() == "Microsoft.Web/sites/config")["properties"]!;
+        var settings = AppSettings(template);
+        var entra = auth["identityProviders"]!["azureActiveDirectory"]!;
+
+        auth["platform"]!["enabled"]!.GetValue<bool>().Should().BeTrue();
+        auth["globalValidation"]!["unauthenticatedClientAction"]!.GetValue<string>().Should().Be("AllowAnonymous");
+        auth["globalValidation"]!["requireAuthentication"]!.GetValue<bool>().Should().BeFalse();
+        entra["enabled"]!.GetValue<bool>().Should().BeTrue();
+        entra["registration"]!["clientId"]!.ToJsonString().Should().Contain("staffSignInClientId");
+        var secretSetting = entra["registration"]!["clientSecretSettingName"]!.ToJsonString();
+        settings.Should().ContainKey("MICROSOFT_PROVIDER_AUTHENTICATION_SECRET").WhoseValue.Should().Contain("@Microsoft.KeyVault(");
+        secretSetting.Should().Contain("MICROSOFT_PROVIDER_AUTHENTICATION_SECRET");
+        settings["Staff__SignIn"].Should().Be("\"AppService\"", "Azure never has the development sign-in");
+    }
+
+    [Fact]
+    public void The_app_registration_defines_the_six_staff_roles()
+    {
+        var roles = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "infra", "staff-app-roles.json")))!.AsArray();
+
+        roles.Select(role => role!["value"]!.GetValue<string>()).Should()
+            .BeEquivalentTo(["screener", "matcher", "connector", "supporter", "coordinator", "caseworker"]);
+        roles.Select(role => role!["id"]!.GetValue<string>()).Should().OnlyHaveUniqueItems();
+        roles.Should().AllSatisfy(role => role!["allowedMemberTypes"]!.AsArray().Select(type => type!.GetValue<string>()).Should().Equal("User"));
+    }
+
+    [Fact]
     public async Task Durable_Functions_reaches_its_task_hub_in_blobs_queues_and_tables_with_the_identity()
     {
         var template = await CompiledAsync();

@@ -5,7 +5,7 @@ namespace RefugeeHome.Registrations.Tests;
 public sealed class GuestRegistrationTests
 {
     private static GuestRegistration Household(string language, params HouseholdMember[] members) =>
-        new(Guid.NewGuid().ToString(), language, "casework@zaanstad.example", "Zaanstad", true, members) { HouseholdLanguage = "uk" };
+        new(Guid.NewGuid().ToString(), language, "casework@zaanstad.example", "Zaanstad", true, members) { HouseholdLanguage = "uk", ContactName = "Oksana Melnyk" };
 
     [Fact]
     public void A_family_with_a_parent_in_the_household_may_wait_for_a_match()

@@ -21,6 +21,7 @@ internal static class Households
         Guid.NewGuid().ToString(), "nl", "consulent@utrecht.example", "Utrecht", true,
         [new HouseholdMember(34), new HouseholdMember(36), new HouseholdMember(7, Custody.ParentInHousehold, 0)])
     {
+        ContactName = "Olena Shevchenko",
         ContactEmail = "olena@example.org",
         HouseholdLanguage = language,
         Pets = [PetKind.Cat],

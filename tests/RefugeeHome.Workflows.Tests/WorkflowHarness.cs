@@ -84,6 +84,10 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
 
     public TableServiceClient Tables => _host.Services.GetRequiredService<TableServiceClient>();
 
+    public RefugeeHome.Cases.CaseIndex Cases => _host.Services.GetRequiredService<RefugeeHome.Cases.CaseIndex>();
+
+    public RefugeeHome.Cases.CaseTimeline Timeline => _host.Services.GetRequiredService<RefugeeHome.Cases.CaseTimeline>();
+
     public RefugeeHome.Statistics.HouseholdStatistics Statistics => _host.Services.GetRequiredService<RefugeeHome.Statistics.HouseholdStatistics>();
 
     /// <summary>Today, as the activities see it.</summary>

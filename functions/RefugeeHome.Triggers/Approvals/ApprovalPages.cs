@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using RefugeeHome.Approvals;
+using RefugeeHome.Cases;
 using RefugeeHome.Storage;
 using RefugeeHome.Triggers.Pages;
+using RefugeeHome.Triggers.Staff;
 
 namespace RefugeeHome.Triggers.Approvals;
 
@@ -11,7 +13,8 @@ namespace RefugeeHome.Triggers.Approvals;
 /// scanners open links. <c>POST</c>, with the form's anti-forgery token, records the answer. A used, expired, forged or
 /// superseded link gets a page that says so in the recipient's language, never an error trace.
 /// </summary>
-public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery, DocumentStore documents, PageRenderer pages)
+public sealed class ApprovalPages(
+    ApprovalLinks links, IAntiforgery antiforgery, DocumentStore documents, PageRenderer pages, StaffSignIn staff, CaseIndex cases)
 {
     /// <summary>Shows the question of a link.</summary>
     public async Task<IResult> ShowAsync(HttpContext context, string token)
@@ -62,7 +65,10 @@ public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery,
         var values = form.Keys.Where(key => key.StartsWith(ApprovalQuestion.FieldPrefix, StringComparison.Ordinal))
             .ToDictionary(key => key[ApprovalQuestion.FieldPrefix.Length..], key => form[key].ToString(), StringComparer.Ordinal);
         var note = form["note"].ToString();
-        var redemption = await links.RedeemAsync(token, new ApprovalSubmission(choice, string.IsNullOrWhiteSpace(note) ? null : note, values), workflows, context.RequestAborted);
+        var redemption = await links.RedeemAsync(token, new ApprovalSubmission(choice, string.IsNullOrWhiteSpace(note) ? null : note, values)
+        {
+            AnsweredBy = staff.Identify(context)?.Signature,
+        }, workflows, context.RequestAborted);
         var link = redemption.Link;
         var text = PageLanguage.Resolve(context, redemption.Outcome == RedeemOutcome.Unknown ? null : link.Language);
         var chosen = LabelOf(link, choice);
@@ -84,13 +90,25 @@ public sealed class ApprovalPages(ApprovalLinks links, IAntiforgery antiforgery,
     }
 
     // A form shown again after a mistake keeps what was typed and says which button was pressed, so only the mistake needs fixing.
-    private Task<IResult> QuestionAsync(
+    private async Task<IResult> QuestionAsync(
         HttpContext context, PageText text, string token, ApprovalLink link, IReadOnlyList<FormProblem> problems, IFormCollection? previous, int status)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var form = new FormState(text, new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken ?? ""), previous, problems);
         var chosenBefore = previous is null ? null : LabelOf(link, previous["choice"].ToString());
-        return pages.RenderAsync<ApprovalQuestionPage, ApprovalQuestion>(context, text, new ApprovalQuestion(token, link, form, chosenBefore), status);
+        return await pages.RenderAsync<ApprovalQuestionPage, ApprovalQuestion>(context, text,
+            new ApprovalQuestion(token, link, form, chosenBefore) { Subject = await SubjectAsync(link, context.RequestAborted) }, status);
+    }
+
+    // A question to staff says which household it is about; the matcher, who works on facts, reads the case number only.
+    private async Task<string?> SubjectAsync(ApprovalLink link, CancellationToken cancellationToken)
+    {
+        if (link.Audience is null or "host" or "guest" || await cases.FindAsync(link.InstanceId, cancellationToken) is not { } about)
+        {
+            return null;
+        }
+
+        return link.Audience != "matcher" && about.Name is { Length: > 0 } name ? $"{name} · {about.CaseNumber}" : about.CaseNumber;
     }
 
     private static string Describe(FieldProblem problem, PageText text) => problem.Kind switch

@@ -8,4 +8,7 @@ public sealed record ApprovalQuestion(string Token, ApprovalLink Link, FormState
 {
     /// <summary>The prefix of the form names of a link's fields, which keeps them apart from the form's own.</summary>
     public const string FieldPrefix = "field.";
+
+    /// <summary>For a question to staff: the household or placement it is about, by name and case number.</summary>
+    public string? Subject { get; init; }
 }

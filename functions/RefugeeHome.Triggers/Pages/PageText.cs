@@ -11,6 +11,9 @@ public sealed class PageText
 {
     private static readonly ResourceManager Resources = new("RefugeeHome.Triggers.Pages.PageTexts", typeof(PageText).Assembly);
 
+    // The dates people read are the country's, whatever the server's clock says.
+    private static readonly TimeZoneInfo Netherlands = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
     private readonly CultureInfo culture;
 
     private PageText(string language)
@@ -35,6 +38,16 @@ public sealed class PageText
 
     /// <summary>The text of <paramref name="key"/> with <paramref name="values"/> put in its placeholders.</summary>
     public string Format(string key, params object?[] values) => string.Format(culture, this[key], values);
+
+    /// <summary>A moment as people of this language write a date and time, in Dutch time.</summary>
+    public string Moment(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Netherlands).ToString("g", culture);
+
+    /// <summary>A number as people of this language write it.</summary>
+    public string Number(int value) => value.ToString("N0", culture);
+
+    /// <summary>The label of <paramref name="code"/> under <paramref name="prefix"/> when <paramref name="known"/> has it, else the code itself.</summary>
+    public string Label(string prefix, string? code, IReadOnlyList<string> known) =>
+        code is not null && known.Contains(code, StringComparer.Ordinal) ? this[prefix + "." + code] : code ?? "";
 
     /// <summary>A language's own name, for the language switch.</summary>
     public static string NativeName(string language) => language switch

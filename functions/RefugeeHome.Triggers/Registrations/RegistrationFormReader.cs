@@ -47,6 +47,8 @@ internal static class RegistrationFormReader
         return new GuestRegistration(form["submissionId"].ToString(), form["language"].ToString(), form["caseworkerEmail"].ToString(),
             form["municipality"].ToString(), IsOn(form, "eligibilityRecorded"), members)
         {
+            ContactName = form["contactName"].ToString().Trim(),
+            ContactPhone = NullIfBlank(form["contactPhone"].ToString()),
             ContactEmail = NullIfBlank(form["contactEmail"].ToString()),
             HouseholdLanguage = form["householdLanguage"].ToString(),
             PreferredMunicipality = NullIfBlank(form["preferredMunicipality"].ToString()),

@@ -3,9 +3,13 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using RefugeeHome.Cases;
 using RefugeeHome.Registrations;
 using RefugeeHome.Matching.Municipalities;
+using RefugeeHome.Triggers.Coordinator;
 using RefugeeHome.Triggers.Pages;
+using RefugeeHome.Triggers.Security;
+using RefugeeHome.Triggers.Staff;
 using RefugeeHome.Workflows;
 
 namespace RefugeeHome.Triggers.Registrations;
@@ -16,7 +20,8 @@ namespace RefugeeHome.Triggers.Registrations;
 /// often the same form is sent. A second registration of a known host household starts nothing and gets the answer a
 /// new one gets; the household is told at its registered address.
 /// </summary>
-public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guests, IAntiforgery antiforgery, PageRenderer pages, TimeProvider clock)
+public sealed class RegistrationTriggers(
+    HostRegistry hosts, GuestRegistry guests, IAntiforgery antiforgery, PageRenderer pages, StaffPages staff, CoordinatorAccess access, TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -26,14 +31,18 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
     /// <summary>Shows the host registration form.</summary>
     public Task<IResult> ShowHostFormAsync(HttpContext context) => ShowFormAsync(context, RegistrationKind.Host);
 
-    /// <summary>Shows the guest registration form for caseworkers.</summary>
-    public Task<IResult> ShowGuestFormAsync(HttpContext context) => ShowFormAsync(context, RegistrationKind.Guest);
+    /// <summary>Shows the guest registration form to a signed-in caseworker or coordinator.</summary>
+    public Task<IResult> ShowGuestFormAsync(HttpContext context)
+    {
+        var (member, refusal) = staff.Require(context, StaffAccess.MayRegisterGuests);
+        return refusal is not null ? Task.FromResult(refusal) : ShowFormAsync(context, RegistrationKind.Guest, member);
+    }
 
-    private Task<IResult> ShowFormAsync(HttpContext context, RegistrationKind kind)
+    private Task<IResult> ShowFormAsync(HttpContext context, RegistrationKind kind, StaffMember? member = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var text = PageLanguage.Resolve(context);
-        return FormAsync(context, kind, text, Guid.NewGuid().ToString(), null, [], StatusCodes.Status200OK);
+        return FormAsync(context, kind, text, Guid.NewGuid().ToString(), null, [], StatusCodes.Status200OK, member);
     }
 
     /// <summary>Registers a host household and starts its journey.</summary>
@@ -57,22 +66,46 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
             return HostReceipt;
         });
 
-    /// <summary>Registers a guest household and starts its intake.</summary>
-    public Task<IResult> RegisterGuestAsync(HttpContext context, DurableTaskClient workflows) => RegisterAsync(context, RegistrationKind.Guest,
-        RegistrationFormReader.ReadGuest,
-        GuestRegistrationValidation.Validate,
-        async (registration, cancellation) =>
+    /// <summary>
+    /// Registers a guest household and starts its intake: from the form by a signed-in caseworker or coordinator, as JSON
+    /// by one of them or by a municipal system with the coordinator's key. A caseworker registers under its own address.
+    /// </summary>
+    public async Task<IResult> RegisterGuestAsync(HttpContext context, DurableTaskClient workflows)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var json = context.Request.HasJsonContentType();
+        StaffMember? member = null;
+        if (!json || !ApiKeyCheck.IsAuthorized(context.Request, access.ApiKey))
         {
-            var result = await guests.RegisterAsync(registration, cancellation);
-            await workflows.StartOnceAsync(OrchestratorNames.GuestIntake, result.HouseholdId, new GuestIntakeInput(result.HouseholdId), cancellation);
-            return new { id = result.HouseholdId };
-        });
+            var (signedIn, refusal) = staff.Require(context, StaffAccess.MayRegisterGuests, forApi: json);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            member = signedIn;
+        }
+
+        GuestRegistration Assigned(GuestRegistration registration) =>
+            member?.Role == StaffRole.Caseworker ? registration with { CaseworkerEmail = member.Email } : registration;
+        return await RegisterAsync(context, RegistrationKind.Guest,
+            RegistrationFormReader.ReadGuest,
+            registration => GuestRegistrationValidation.Validate(Assigned(registration)),
+            async (registration, cancellation) =>
+            {
+                var result = await guests.RegisterAsync(Assigned(registration), cancellation);
+                await workflows.StartOnceAsync(OrchestratorNames.GuestIntake, result.HouseholdId, new GuestIntakeInput(result.HouseholdId), cancellation);
+                return new GuestReceipt(result.HouseholdId, CaseNumbers.Of(result.HouseholdId));
+            },
+            member);
+    }
 
     private async Task<IResult> RegisterAsync<T>(
         HttpContext context, RegistrationKind kind,
         Func<IFormCollection, PageText, List<FieldError>, T> readForm,
         Func<T, IReadOnlyList<FieldError>> validate,
-        Func<T, CancellationToken, Task<object>> register)
+        Func<T, CancellationToken, Task<object>> register,
+        StaffMember? member = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -117,20 +150,23 @@ public sealed class RegistrationTriggers(HostRegistry hosts, GuestRegistry guest
         if (problems.Count > 0)
         {
             var submission = form["submissionId"].ToString() is { Length: > 0 } kept ? kept : Guid.NewGuid().ToString();
-            return await FormAsync(context, kind, text, submission, form, problems, StatusCodes.Status400BadRequest);
+            return await FormAsync(context, kind, text, submission, form, problems, StatusCodes.Status400BadRequest, member);
         }
 
-        await register(registration, cancellation);
-        return await pages.MessageAsync(context, text, text[kind == RegistrationKind.Host ? "hostTitle" : "guestTitle"], StatusCodes.Status200OK, text["thanks"]);
+        var receipt = await register(registration, cancellation);
+        return receipt is GuestReceipt guest
+            ? await pages.RenderAsync<GuestRegisteredPage, GuestRegistered>(context, text, new GuestRegistered(guest.CaseNumber, "/staff/cases/" + guest.Id, member), StatusCodes.Status200OK)
+            : await pages.MessageAsync(context, text, text["hostTitle"], StatusCodes.Status200OK, text["thanks"]);
     }
 
     private Task<IResult> FormAsync(
-        HttpContext context, RegistrationKind kind, PageText text, string submissionId, IFormCollection? previous, IReadOnlyList<FormProblem> problems, int status)
+        HttpContext context, RegistrationKind kind, PageText text, string submissionId, IFormCollection? previous, IReadOnlyList<FormProblem> problems, int status,
+        StaffMember? member = null)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         var state = new FormState(text, new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken ?? ""), previous, problems);
         return pages.RenderAsync<RegistrationPage, RegistrationForm>(context, text,
-            new RegistrationForm(kind, submissionId, state, MunicipalityNames.Default.Canonical.Order(StringComparer.Ordinal).ToList()), status);
+            new RegistrationForm(kind, submissionId, state, MunicipalityNames.Default.Canonical.Order(StringComparer.Ordinal).ToList()) { Staff = member }, status);
     }
 
     private static IResult Unreadable(HttpContext context, string path) =>

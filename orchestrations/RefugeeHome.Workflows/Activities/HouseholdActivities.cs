@@ -11,7 +11,7 @@ namespace RefugeeHome.Workflows.Activities;
 /// <summary>The activities that keep the households' registrations, statistics and place in the matching pool up to date.</summary>
 public sealed class HouseholdActivities(
     HostRegistry hosts, GuestRegistry guests, HouseholdStatistics statistics, MatchingPool pool, DocumentStore documents,
-    ApprovalLinks links, PlacementRecords placements, TimeProvider clock)
+    ApprovalLinks links, PlacementRecords placements, CaseActivities cases, TimeProvider clock)
 {
     private static readonly IReadOnlySet<HouseholdKind> AnyHousehold = Enum.GetValues<HouseholdKind>().ToHashSet();
 
@@ -65,6 +65,7 @@ public sealed class HouseholdActivities(
 
         await documents.DeleteFolderAsync(hostId, cancellationToken);
         await links.ForgetAsync(hostId, cancellationToken);
+        await cases.ForgetAsync(hostId, cancellationToken);
         return await hosts.ForgetAsync(hostId, cancellationToken);
     }
 
@@ -101,6 +102,7 @@ public sealed class HouseholdActivities(
         foreach (var placementId in await placements.OfGuestAsync(guestId, cancellationToken))
         {
             await links.ForgetAsync(placementId, cancellationToken);
+            await cases.ForgetAsync(placementId, cancellationToken);
             await placements.DeleteAsync(placementId, cancellationToken);
         }
 
@@ -110,6 +112,7 @@ public sealed class HouseholdActivities(
         }
 
         await links.ForgetAsync(guestId, cancellationToken);
+        await cases.ForgetAsync(guestId, cancellationToken);
         return await guests.ForgetAsync(guestId, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using RefugeeHome.Approvals;
+using RefugeeHome.Cases;
 using RefugeeHome.Notifications;
 using RefugeeHome.Registrations;
 using SendGrid.Helpers.Mail;
@@ -13,7 +14,7 @@ namespace RefugeeHome.Workflows.Activities;
 /// </summary>
 public sealed class Notifier(
     WorkflowOptions options, Mailer mailer, EmailTemplates templates, ApprovalLinks links,
-    HostRegistry hosts, GuestRegistry guests, TimeProvider clock)
+    HostRegistry hosts, GuestRegistry guests, CaseTimeline timeline, TimeProvider clock)
 {
     /// <summary>Sends the notice of <paramref name="sending"/>; returns false when its recipient has been forgotten.</summary>
     public async Task<bool> SendAsync(NoticeToSend sending, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ public sealed class Notifier(
         var model = Model(notice, language, host, guest);
         if (notice.Ask is { } ask)
         {
-            model["link"] = (await links.IssueAsync(Question(sending.InstanceId, notice.Message, ask, language), cancellationToken)).ToString();
+            model["link"] = (await links.IssueAsync(Question(sending.InstanceId, notice, ask, language), cancellationToken)).ToString();
         }
 
         if (notice.NoteOfLink is { } linkId)
@@ -40,13 +41,27 @@ public sealed class Notifier(
         }
 
         await mailer.SendOnceAsync(sending.MessageKey, new EmailAddress(address), language, notice.Message, model, cancellationToken);
+        if (CaseKinds.Of(sending.InstanceId) is not null)
+        {
+            // The key's part after the instance is the workflow's step key: the timeline records each email once.
+            await timeline.AddAsync(sending.InstanceId, new TimelineEntry("email|" + sending.MessageKey[(sending.InstanceId.Length + 1)..],
+                clock.GetUtcNow(), TimelineKind.Email, notice.Message)
+            {
+                Role = RoleOf(notice.To),
+                Detail = notice.Ask?.Purpose,
+            }, cancellationToken);
+        }
+
         return true;
     }
 
+    /// <summary>The code of a recipient's role, as links and timelines record it.</summary>
+    public static string RoleOf(Audience audience) => audience.ToString().ToLowerInvariant();
+
     // The link request of a question, with its texts in the recipient's language.
-    private ApprovalRequest Question(string instanceId, string message, Ask ask, string language)
+    private ApprovalRequest Question(string instanceId, Notice notice, Ask ask, string language)
     {
-        ArgumentNullException.ThrowIfNull(ask);
+        var message = notice.Message;
         string Label(string key) => templates.Label(message, language, key) ?? key;
         return new ApprovalRequest(
             instanceId, Inbox.Event, ask.Purpose, ask.IssueKey, language, Label("title." + ask.Purpose),
@@ -64,6 +79,7 @@ public sealed class Notifier(
             DocumentName = ask.DocumentName,
             Page = ask.Page,
             Round = ask.Round,
+            Audience = RoleOf(notice.To),
         };
     }
 

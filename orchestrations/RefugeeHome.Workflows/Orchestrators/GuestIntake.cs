@@ -33,14 +33,18 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
 
         await _steps.CallAsync(ActivityNames.SetGuestStage,
             new GuestStageChange(input.GuestId, "Waiting", GuestStage.Waiting, StartsWaiting: !input.Admitted, input.RematchPriority));
-        _steps.Status("Waiting", "matcher");
-        var approval = (await Waits.AnswerAsync(context, _inbox, [MatchReservationGuard.Purpose], []))!;
+        await _steps.StatusAsync("Waiting", "matcher");
+        var approval = (await Waits.AnswerAsync(context, _inbox, [MatchReservationGuard.Purpose, CaseClosing.GuestPurpose], []))!;
+        if (approval.Purpose == CaseClosing.GuestPurpose)
+        {
+            return await EndAsync("Closed", GuestStage.Ended);
+        }
 
         // The proposals not chosen would be refused now; closing them says so before anyone tries.
         await _steps.CloseQuestionAsync(MatchReservationGuard.Purpose);
         var placement = new PlacementCase(PlacementIds.From(approval.LinkId), approval.Choice, input.GuestId);
         await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Matched", GuestStage.Matched, StartsWaiting: false, RematchPriority: false));
-        _steps.Status("Placement", null, placement.PlacementId);
+        await _steps.StatusAsync("Placement", null, placement.PlacementId);
         var result = await context.CallSubOrchestratorAsync<PlacementResult>(OrchestratorNames.Placement, placement,
             new SubOrchestrationOptions(instanceId: placement.PlacementId));
         if (result.Outcome == "declined" || result.Destination == "another-host")
@@ -79,7 +83,7 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
         await Task.WhenAll(
             _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, outcome, stage, StartsWaiting: false, RematchPriority: false)),
             _steps.CloseAllQuestionsAsync());
-        _steps.Status(outcome, null);
+        await _steps.StatusAsync(outcome, null, ended: true);
         await _steps.RetainThenForgetAsync(ActivityNames.ForgetGuest, input.GuestId, options.RetainAfterEnd);
         return outcome;
     }

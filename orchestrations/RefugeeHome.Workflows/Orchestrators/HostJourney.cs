@@ -41,7 +41,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
             _steps.NotifyAllAsync(
                 new Notice("host-registered", Audience.Host, Case) { Ask = new Ask("withdraw", "withdraw", ["withdraw"]) { Standing = true } },
                 ScreeningRequest("screening-request")));
-        _steps.Status("Screening", "screener");
+        await _steps.StatusAsync("Screening", "screener");
         var screening = await Waits.AnswerAsync(context, _inbox, ["screening", "withdraw"],
         [
             new(options.ReminderAfter, () => _steps.NotifyAsync(ScreeningRequest("screening-reminder"))),
@@ -83,7 +83,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
                 Facts = new Dictionary<string, string> { ["deadline"] = Day(deadline) },
             };
             await _steps.NotifyAsync(request);
-            _steps.Status("WaitingForVog", "host");
+            await _steps.StatusAsync("WaitingForVog", "host");
             var uploaded = await Waits.AnswerAsync(context, _inbox, ["vog-upload", "withdraw"],
                 [new(options.VogReminderEvery, () => _steps.NotifyAsync(request with { Message = "vog-reminder" }))],
                 options.VogReminderEvery, deadline);
@@ -105,7 +105,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
                 Ask = new Ask("vog-check", $"vog-check-{attempt}", ["approve", "reject"]) { DocumentName = DocumentNames.ForUpload(HostId, uploaded.LinkId) },
             };
             await _steps.NotifyAsync(check);
-            _steps.Status("VogCheck", "screener");
+            await _steps.StatusAsync("VogCheck", "screener");
             var verdict = await Waits.AnswerAsync(context, _inbox, ["vog-check", "withdraw"],
             [
                 new(options.ReminderAfter, () => _steps.NotifyAsync(check with { Message = "vog-check-reminder" })),
@@ -137,7 +137,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
 
         while (true)
         {
-            _steps.Status("Available", null);
+            await _steps.StatusAsync("Available", null);
             var signal = await _inbox.NextAsync(context.CurrentUtcDateTime + options.AvailabilityCheckEvery);
             if (signal is null)
             {
@@ -146,7 +146,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
                     Ask = new Ask("availability", "availability-" + _steps.NextKey(), ["still-available", "pause", "retire"]),
                 };
                 await _steps.NotifyAsync(check);
-                _steps.Status("Available", "host");
+                await _steps.StatusAsync("Available", "host");
                 signal = await Waits.AnswerAsync(context, _inbox, ["availability", "reserved", "withdraw"],
                     [new(options.AvailabilityReminderAfter, () => _steps.NotifyAsync(check with { Message = "availability-reminder" }))],
                     giveUpAt: context.CurrentUtcDateTime + (options.AvailabilityReminderAfter * 2));
@@ -189,7 +189,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
     private async Task<string> PausedAsync()
     {
         await StageAsync("Paused", HostStage.Paused);
-        _steps.Status("Paused", null);
+        await _steps.StatusAsync("Paused", null);
         var signal = await Waits.AnswerAsync(context, _inbox, ["resume", "withdraw", "reserved"], []);
         return signal!.Purpose switch
         {
@@ -204,7 +204,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
     private async Task<string> HostAsync(string placementId)
     {
         await StageAsync("Matched", HostStage.Matched);
-        _steps.Status("Matched", null, placementId);
+        await _steps.StatusAsync("Matched", null, placementId);
         var withdrawn = false;
         while (true)
         {
@@ -212,7 +212,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
             if (signal!.Purpose == "moved-in")
             {
                 await StageAsync("Hosting", HostStage.Hosting);
-                _steps.Status("Hosting", null, placementId);
+                await _steps.StatusAsync("Hosting", null, placementId);
                 continue;
             }
 
@@ -239,7 +239,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         await StageAsync("PlacementEnded", HostStage.Screened);
         var question = new Notice("host-next", Audience.Host, Case) { Ask = new Ask("host-next", "host-next-" + _steps.NextKey(), ["available", "pause", "retire"]) };
         await _steps.NotifyAsync(question);
-        _steps.Status("ChoosingNext", "host");
+        await _steps.StatusAsync("ChoosingNext", "host");
         var choice = await Waits.AnswerAsync(context, _inbox, ["host-next", "withdraw"],
             [new(options.ReminderAfter, () => _steps.NotifyAsync(question with { Message = "host-next-reminder" }))],
             giveUpAt: context.CurrentUtcDateTime + options.EscalateAfter);
@@ -287,7 +287,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
             await _steps.NotifyAsync(new Notice("host-" + outcome.ToLowerInvariant(), Audience.Host, Case));
         }
 
-        _steps.Status(outcome, null);
+        await _steps.StatusAsync(outcome, null, ended: true);
         await _steps.RetainThenForgetAsync(ActivityNames.ForgetHost, HostId, options.RetainAfterEnd);
         return outcome;
     }

@@ -14,10 +14,10 @@ internal static class MatchingRound
     {
         ArgumentNullException.ThrowIfNull(context);
         var steps = new Steps(context);
-        steps.Status("Proposing", null);
+        await steps.StatusAsync("Proposing", null);
         var proposed = await steps.CallAsync<int>(ActivityNames.RunMatchingRound,
             new MatchingRoundRequest(MatchingRounds.RoundOf(context.InstanceId), context.InstanceId));
-        steps.Status("Proposed", null);
+        await steps.StatusAsync("Proposed", null);
         return proposed;
     }
 }

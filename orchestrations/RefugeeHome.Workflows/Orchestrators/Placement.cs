@@ -66,7 +66,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         await _steps.NotifyAllAsync(
             new Notice("move-in-agreed", Audience.Host, Case) { Facts = Facts(("moveIn", Day(moveIn))) },
             new Notice("move-in-agreed", Audience.Guest, Case) { Facts = Facts(("moveIn", Day(moveIn))) });
-        _steps.Status("MoveInAgreed", "move-in date", placement.PlacementId);
+        await _steps.StatusAsync("MoveInAgreed", Activities.CaseStage.Date, placement.PlacementId);
         var moveInAt = _calendar.Start(moveIn, context.CurrentUtcDateTime);
         var early = await Waits.AnswerAsync(context, _inbox, ["end-early"], [], giveUpAt: moveInAt);
         if (early is not null)
@@ -96,7 +96,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
             },
         };
         await _steps.NotifyAsync(schedule);
-        _steps.Status("Introduction", "connector", placement.PlacementId);
+        await _steps.StatusAsync("Introduction", "connector", placement.PlacementId);
         var scheduled = await Waits.AnswerAsync(context, _inbox, ["introduction", "end-early"],
         [
             new(options.ReminderAfter, () => _steps.NotifyAsync(schedule with { Message = "introduction-schedule-reminder" })),
@@ -123,7 +123,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         var introductionDay = _calendar.Start(introduction, context.CurrentUtcDateTime);
         if (introductionDay > context.CurrentUtcDateTime)
         {
-            _steps.Status("IntroductionScheduled", null, placement.PlacementId);
+            await _steps.StatusAsync("IntroductionScheduled", null, placement.PlacementId);
             if (await Waits.AnswerAsync(context, _inbox, ["end-early"], [], giveUpAt: introductionDay) is { } withdrawn)
             {
                 return withdrawn;
@@ -131,7 +131,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         }
 
         await _steps.NotifyAsync(record);
-        _steps.Status("IntroductionOutcome", "connector", placement.PlacementId);
+        await _steps.StatusAsync("IntroductionOutcome", "connector", placement.PlacementId);
         var outcome = await Waits.AnswerAsync(context, _inbox, ["outcome", "end-early"],
         [
             new(options.OutcomeReminderAfterIntroduction, () => _steps.NotifyAsync(record with { Message = "introduction-outcome-reminder" })),
@@ -149,7 +149,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
             new Notice("introduction-declined", Audience.Host, Case) { Facts = told },
             new Notice("introduction-declined", Audience.Guest, Case) { Facts = told });
         TellHost("declined");
-        _steps.Status("Declined", null, placement.PlacementId);
+        await _steps.StatusAsync("Declined", null, placement.PlacementId, ended: true);
         return new PlacementResult("declined", null);
     }
 
@@ -192,7 +192,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
             start + options.PlacementLength, _calendar.DateAfter(moveIn, options.PlacementLength), start + options.VisitDueAfter);
         while (true)
         {
-            _steps.Status("Hosting", state.WaitingFor, placement.PlacementId);
+            await _steps.StatusAsync("Hosting", state.WaitingFor, placement.PlacementId);
             var deadline = state.NextDeadline(options);
             var signal = await _inbox.NextAsync(deadline);
             if (signal is null)
@@ -348,7 +348,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
             Ask = new Ask("departure", "departure", Destinations),
         };
         await _steps.NotifyAsync(question);
-        _steps.Status("Departure", "connector", placement.PlacementId);
+        await _steps.StatusAsync("Departure", "connector", placement.PlacementId);
         var departure = await Waits.AnswerAsync(context, _inbox, ["departure"],
         [
             new(options.ReminderAfter, () => _steps.NotifyAsync(question with { Message = "departure-reminder" })),
@@ -361,7 +361,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
             new Notice("departure-municipality", Audience.Caseworker, Case) { Facts = where },
             new Notice("departure-guest", Audience.Guest, Case) { Facts = where });
         TellHost("departed");
-        _steps.Status("Departed", null, placement.PlacementId);
+        await _steps.StatusAsync("Departed", null, placement.PlacementId, ended: true);
         return new PlacementResult("departed", destination);
     }
 

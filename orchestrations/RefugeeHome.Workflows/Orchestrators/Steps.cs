@@ -11,6 +11,7 @@ namespace RefugeeHome.Workflows.Orchestrators;
 internal sealed class Steps(TaskOrchestrationContext context, int generation = 0)
 {
     private int _keys;
+    private (string Stage, string? WaitingFor, string? PlacementId)? _status;
 
     // About two days of attempts, so a long outage delays a step instead of failing the journey.
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
@@ -44,8 +45,24 @@ internal sealed class Steps(TaskOrchestrationContext context, int generation = 0
     /// <summary>Tells another workflow, through the engine: the event is part of this workflow's step, so it is sent once.</summary>
     public void Signal(string instanceId, Approvals.ApprovalAnswer answer) => context.SendEvent(instanceId, Inbox.Event, answer);
 
-    public void Status(string stage, string? waitingFor, string? placementId = null) =>
+    /// <summary>
+    /// Sets where the workflow stands as its custom status and, for a household's or placement's workflow, in the
+    /// console's index of cases and the case's timeline. <paramref name="ended"/> marks the stage the workflow ends with.
+    /// A loop that sets the same status again records nothing new.
+    /// </summary>
+    public Task StatusAsync(string stage, string? waitingFor, string? placementId = null, bool ended = false)
+    {
+        if (_status == (stage, waitingFor, placementId))
+        {
+            return Task.CompletedTask;
+        }
+
+        _status = (stage, waitingFor, placementId);
         context.SetCustomStatus(new WorkflowStatus(stage, waitingFor, context.CurrentUtcDateTime, placementId));
+        return Cases.CaseKinds.Of(context.InstanceId) is null
+            ? Task.CompletedTask
+            : CallAsync(ActivityNames.RecordCaseStage, new Activities.CaseStage(context.InstanceId, NextKey(), stage, waitingFor, context.CurrentUtcDateTime, placementId, ended));
+    }
 
     public async Task RetainThenForgetAsync(string activity, string id, TimeSpan retainFor)
     {

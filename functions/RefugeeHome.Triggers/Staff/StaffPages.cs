@@ -1,0 +1,294 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using RefugeeHome.Approvals;
+using RefugeeHome.Cases;
+using RefugeeHome.Triggers.Pages;
+using RefugeeHome.Workflows;
+
+namespace RefugeeHome.Triggers.Staff;
+
+/// <summary>
+/// The staff console: sign-in, the list of cases and each case with its timeline. A search by name, email or phone is
+/// posted, never put in the address, so no personal data ends up in a URL, a log or the browser's history.
+/// </summary>
+public sealed class StaffPages(
+    StaffSignIn signIn, CaseDirectory directory, CaseIndex index, CaseTimeline timeline, ApprovalLinks links,
+    IAntiforgery antiforgery, PageRenderer pages, TimeProvider clock)
+{
+    private const int MaxReasonLength = 2000;
+
+    private const string Home = "/staff";
+
+    /// <summary>
+    /// The staff member of <paramref name="context"/>, or the answer that sends a visitor to sign in (a 401 for an API
+    /// call), or a 403 for a member whose role is not <paramref name="allowed"/>.
+    /// </summary>
+    public (StaffMember? Member, IResult? Refusal) Require(HttpContext context, Func<StaffMember, bool>? allowed = null, bool forApi = false)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (signIn.Mode == StaffSignInMode.None)
+        {
+            return (null, Results.NotFound());
+        }
+
+        if (signIn.Identify(context) is not { } member)
+        {
+            if (forApi)
+            {
+                return (null, Results.StatusCode(StatusCodes.Status401Unauthorized));
+            }
+
+            var next = context.Request.Path.Value ?? Home;
+            return (null, Results.Redirect("/staff/sign-in?next=" + Uri.EscapeDataString(next)));
+        }
+
+        return allowed is null || allowed(member) ? (member, null) : (member, Results.StatusCode(StatusCodes.Status403Forbidden));
+    }
+
+    /// <summary>The sign-in page: the development form, or App Service's sign-in with Entra ID.</summary>
+    public Task<IResult> ShowSignInAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var next = SafeNext(context.Request.Query["next"].ToString());
+        return signIn.Mode switch
+        {
+            StaffSignInMode.AppService => Task.FromResult(Results.Redirect("/.auth/login/aad?post_login_redirect_uri=" + Uri.EscapeDataString(next))),
+            StaffSignInMode.Development => SignInFormAsync(context, PageLanguage.Resolve(context), null, [], next, StatusCodes.Status200OK),
+            _ => Task.FromResult(Results.NotFound()),
+        };
+    }
+
+    /// <summary>Signs in with the development sign-in.</summary>
+    public async Task<IResult> SignInAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (signIn.Mode != StaffSignInMode.Development)
+        {
+            return Results.NotFound();
+        }
+
+        var text = PageLanguage.Resolve(context);
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return await pages.MessageAsync(context, text, text["signInTitle"], StatusCodes.Status400BadRequest, text.Format("unreadable", "antiforgery"));
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var role = StaffMember.Codes.Parse(form["role"].ToString());
+        var name = form["name"].ToString().Trim();
+        var email = form["email"].ToString().Trim();
+        var problems = new List<FormProblem>();
+        if (role is null)
+        {
+            problems.Add(new FormProblem("role", text["signInRoleMissing"]));
+        }
+
+        if (name.Length is 0 or > 100)
+        {
+            problems.Add(new FormProblem("name", text["signInNameMissing"]));
+        }
+
+        if (email.Length is 0 or > 254 || !email.Contains('@', StringComparison.Ordinal))
+        {
+            problems.Add(new FormProblem("email", text["signInEmailMissing"]));
+        }
+
+        var next = SafeNext(form["next"].ToString());
+        if (problems.Count > 0)
+        {
+            return await SignInFormAsync(context, text, form, problems, next, StatusCodes.Status400BadRequest);
+        }
+
+        signIn.SignInForDevelopment(context, new StaffMember(name, email, role!.Value));
+        return Results.Redirect(next);
+    }
+
+    /// <summary>Signs out.</summary>
+    public IResult SignOut(HttpContext context)
+    {
+        if (signIn.Mode == StaffSignInMode.AppService)
+        {
+            return Results.Redirect("/.auth/logout?post_logout_redirect_uri=/");
+        }
+
+        signIn.SignOut(context);
+        return Results.Redirect("/");
+    }
+
+    /// <summary>The list of cases, filtered by what the address says (nothing personal).</summary>
+    public Task<IResult> ShowCasesAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return CasesAsync(context, context.Request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString()), withText: false);
+    }
+
+    /// <summary>The list of cases, filtered by the posted search form, which may hold a name.</summary>
+    public async Task<IResult> SearchCasesAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            var text = PageLanguage.Resolve(context);
+            return await pages.MessageAsync(context, text, text["casesTitle"], StatusCodes.Status400BadRequest, text.Format("unreadable", "antiforgery"));
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        return await CasesAsync(context, form.ToDictionary(pair => pair.Key, pair => pair.Value.ToString()), withText: true);
+    }
+
+    /// <summary>One case with its timeline.</summary>
+    public async Task<IResult> ShowCaseAsync(HttpContext context, string id)
+    {
+        var (member, refusal) = Require(context);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var text = PageLanguage.Resolve(context);
+        var found = await index.FindAsync(id, context.RequestAborted);
+        return found is null || !StaffAccess.MaySee(member!, found)
+            ? await UnknownCaseAsync(context, text)
+            : await CaseAsync(context, text, member!, found, null, [], StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// A coordinator closes a stuck case with a reason: the console asks the case's workflow by a link of its own and
+    /// answers it at once, so the workflow takes it as it takes any answer, once however often the form is sent.
+    /// </summary>
+    public async Task<IResult> CloseCaseAsync(HttpContext context, string id, IWorkflowEvents workflows)
+    {
+        var (member, refusal) = Require(context, StaffAccess.MayClose);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var text = PageLanguage.Resolve(context);
+        var cancellation = context.RequestAborted;
+        var found = await index.FindAsync(id, cancellation);
+        if (found is null || !StaffAccess.MaySee(member!, found))
+        {
+            return await UnknownCaseAsync(context, text);
+        }
+
+        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        {
+            return await pages.MessageAsync(context, text, text["caseTitle"], StatusCodes.Status400BadRequest, text.Format("unreadable", "antiforgery"));
+        }
+
+        var form = await context.Request.ReadFormAsync(cancellation);
+        var reason = form["reason"].ToString().Trim();
+        var submission = form["submissionId"].ToString();
+        if (reason.Length is 0 or > MaxReasonLength || !Guid.TryParse(submission, out _))
+        {
+            return await CaseAsync(context, text, member!, found, form, [new FormProblem("reason", text["closeReasonMissing"])], StatusCodes.Status400BadRequest);
+        }
+
+        if (found.Ended || !CaseClosing.TakesClose(found.Kind, found.Stage))
+        {
+            return await CaseAsync(context, text, member!, found, form, [new FormProblem("reason", text["closeNotNow"])], StatusCodes.Status409Conflict);
+        }
+
+        var closing = CaseClosing.Of(found.Kind);
+        var link = await links.IssueAsync(new ApprovalRequest(id, CaseClosing.EventName, closing.Purpose, "console-close-" + submission, text.Language,
+            text["closeTitle"], [new ApprovalChoice(closing.Choice, text["closeButton"])], clock.GetUtcNow().AddDays(1))
+        {
+            Round = closing.Round,
+            Audience = member!.RoleCode,
+        }, cancellation);
+        await links.RedeemAsync(link.AbsolutePath.Split('/')[^1], new ApprovalSubmission(closing.Choice, reason, closing.Values) { AnsweredBy = member.Signature },
+            workflows, cancellation);
+        await timeline.AddAsync(id, new TimelineEntry("action|close|" + submission, clock.GetUtcNow(), TimelineKind.Action, "close") { By = member.Signature }, cancellation);
+        return Results.Redirect("/staff/cases/" + id);
+    }
+
+    private Task<IResult> UnknownCaseAsync(HttpContext context, PageText text) =>
+        // The same answer for a case that does not exist and one the role may not open.
+        pages.MessageAsync(context, text, text["caseTitle"], StatusCodes.Status404NotFound, text["caseUnknown"]);
+
+    private async Task<IResult> CaseAsync(
+        HttpContext context, PageText text, StaffMember member, CaseSummary found, IFormCollection? previous, IReadOnlyList<FormProblem> problems, int status)
+    {
+        var id = found.Id;
+        var cancellation = context.RequestAborted;
+
+        var issued = await links.LinksOfAsync(id, cancellation);
+        var lines = (await timeline.ReadAsync(id, cancellation)).Select(entry => new TimelineLine(entry.At, entry.Kind switch
+            {
+                TimelineKind.Stage => TimelineLineKind.Stage,
+                TimelineKind.Email => TimelineLineKind.Email,
+                _ => TimelineLineKind.Action,
+            }, entry.Code, entry.Kind == TimelineKind.Action ? entry.By : entry.Role, entry.Detail))
+            .Concat(issued.Select(link => new TimelineLine(link.IssuedAt, TimelineLineKind.Asked, link.Link.Title, link.Audience, null)))
+            .Concat(issued.Where(link => link.AnsweredAt is not null).Select(link => new TimelineLine(link.AnsweredAt!.Value, TimelineLineKind.Answered,
+                link.Link.Choices.FirstOrDefault(choice => choice.Value == link.Link.Answer)?.Label ?? link.Link.Answer ?? "",
+                link.AnsweredBy, StaffAccess.SeesIdentity(member) ? link.Note : null)))
+            .OrderBy(line => line.At)
+            .ToList();
+        var questions = issued
+            .Where(link => link.Link.State == ApprovalState.Open && StaffAccess.MayAnswer(member, link.Audience))
+            .Select(link => new OpenQuestion(link.Link.Title, links.AddressOf(link.Link.Page, link.Token), link.Audience))
+            .ToList();
+        var related = new List<CaseSummary>();
+        foreach (var relatedId in new[] { found.HostId, found.GuestId, found.PlacementId }.OfType<string>().Where(other => other != id).Distinct())
+        {
+            if (await index.FindAsync(relatedId, cancellation) is { } other && StaffAccess.MaySee(member, other))
+            {
+                related.Add(other);
+            }
+        }
+
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var form = new FormState(text, new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken ?? ""), previous, problems);
+        var closable = StaffAccess.MayClose(member) && !found.Ended && CaseClosing.TakesClose(found.Kind, found.Stage);
+        return await pages.RenderAsync<CasePage, CaseView>(context, text,
+            new CaseView(member, found, lines, questions, related, clock.GetUtcNow()) { Close = closable ? form : null, CloseSubmission = Guid.NewGuid().ToString() }, status);
+    }
+
+    private async Task<IResult> CasesAsync(HttpContext context, Dictionary<string, string> values, bool withText)
+    {
+        var (member, refusal) = Require(context);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var text = PageLanguage.Resolve(context);
+        string? Value(string name) => values.TryGetValue(name, out var value) && value.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+        var filter = new CaseFilter
+        {
+            Kind = Enum.TryParse<CaseKind>(Value("kind"), out var kind) && Enum.IsDefined(kind) ? kind : null,
+            Stage = CaseCodes.Stages.FirstOrDefault(stage => stage == Value("stage")),
+            WaitingFor = CaseCodes.Waits.FirstOrDefault(wait => wait == Value("waiting")),
+            Municipality = Value("municipality") is { Length: <= 100 } municipality ? municipality : null,
+            Province = Value("province") is { Length: <= 100 } province ? province : null,
+            OverdueOnly = Value("overdue") is "on" or "true",
+            IncludeEnded = Value("ended") is "on" or "true",
+            Text = withText && Value("q") is { Length: <= 200 } typed ? typed : null,
+            Page = int.TryParse(Value("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : 1,
+        };
+        var results = await directory.SearchAsync(filter, summary => StaffAccess.MaySee(member!, summary), context.RequestAborted);
+        var (municipalities, provinces) = await directory.PlacesAsync(context.RequestAborted);
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var sent = new FormCollection(values
+            .Where(pair => pair.Key is "kind" or "stage" or "waiting" or "municipality" or "province" or "overdue" or "ended" || (withText && pair.Key == "q"))
+            .ToDictionary(pair => pair.Key, pair => new Microsoft.Extensions.Primitives.StringValues(pair.Value)));
+        var form = new FormState(text, new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken ?? ""), sent, []);
+        return await pages.RenderAsync<CaseListPage, CaseListView>(context, text,
+            new CaseListView(member!, filter with { Page = results.Page }, results, municipalities, provinces, form, clock.GetUtcNow()),
+            StatusCodes.Status200OK);
+    }
+
+    private Task<IResult> SignInFormAsync(HttpContext context, PageText text, IFormCollection? previous, IReadOnlyList<FormProblem> problems, string next, int status)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        var form = new FormState(text, new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken ?? ""), previous, problems);
+        return pages.RenderAsync<StaffSignInPage, StaffSignInForm>(context, text, new StaffSignInForm(form, next), status);
+    }
+
+    // Only pages of this site: a sign-in must not send anyone on to another.
+    private static string SafeNext(string next) =>
+        next.StartsWith('/') && !next.StartsWith("//", StringComparison.Ordinal) && !next.Contains('\\', StringComparison.Ordinal) ? next : Home;
+}
