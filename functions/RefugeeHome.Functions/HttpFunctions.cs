@@ -6,6 +6,7 @@ using RefugeeHome.Triggers;
 using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Coordinator;
 using RefugeeHome.Triggers.Documents;
+using RefugeeHome.Triggers.Households;
 using RefugeeHome.Triggers.Matching;
 using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Triggers.Registrations;
@@ -18,7 +19,7 @@ namespace RefugeeHome.Functions;
 /// <summary>Every route of <see cref="HttpRoutes"/>, on the handlers the runner maps it to, with the client Durable Functions binds.</summary>
 public sealed class HttpFunctions(
     RegistrationTriggers registrations, ApprovalPages approvals, UploadPages uploads, MatchingRoundPages rounds,
-    CoordinatorTriggers coordinator, StatisticsTriggers statistics, StaffPages staff)
+    CoordinatorTriggers coordinator, StatisticsTriggers statistics, StaffPages staff, StatusPages status, PrivacyPages privacy)
 {
     [Function(nameof(ShowStaffSignIn))]
     public Task<IActionResult> ShowStaffSignIn([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.StaffSignIn)] HttpRequest request) =>
@@ -107,6 +108,25 @@ public sealed class HttpFunctions(
     public Task<IActionResult> ShowMatchingRound(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.MatchingRound)] HttpRequest request, string round, string token) =>
         ResultAction.Of(rounds.ShowAsync(request.HttpContext, round, token));
+
+    [Function(nameof(ShowHouseholdStatus))]
+    public Task<IActionResult> ShowHouseholdStatus(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.HouseholdStatus)] HttpRequest request, string id, string token) =>
+        ResultAction.Of(status.ShowAsync(request.HttpContext, id, token));
+
+    [Function(nameof(ExportHouseholdData))]
+    public Task<IActionResult> ExportHouseholdData(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.HouseholdExport)] HttpRequest request, string id, string token) =>
+        ResultAction.Of(status.ExportAsync(request.HttpContext, id, token));
+
+    [Function(nameof(RequestHouseholdErasure))]
+    public Task<IActionResult> RequestHouseholdErasure(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.HouseholdErasure)] HttpRequest request, string id, string token) =>
+        ResultAction.Of(status.RequestErasureAsync(request.HttpContext, id, token));
+
+    [Function(nameof(ShowPrivacyNotice))]
+    public Task<IActionResult> ShowPrivacyNotice([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.Privacy)] HttpRequest request) =>
+        ResultAction.Of(privacy.ShowAsync(request.HttpContext));
 
     [Function(nameof(GetCase))]
     public Task<IActionResult> GetCase(

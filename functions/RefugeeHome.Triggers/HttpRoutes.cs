@@ -5,6 +5,7 @@ using Microsoft.DurableTask.Client;
 using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Coordinator;
 using RefugeeHome.Triggers.Documents;
+using RefugeeHome.Triggers.Households;
 using RefugeeHome.Triggers.Matching;
 using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Triggers.Registrations;
@@ -74,6 +75,18 @@ public static class HttpRoutes
     /// <summary>A coordinator closes a stuck case.</summary>
     public const string StaffCaseClose = "staff/cases/{id}/close";
 
+    /// <summary>A household's own status page.</summary>
+    public const string HouseholdStatus = StatusPage.Page + "/{id}/{token}";
+
+    /// <summary>A household downloads its data.</summary>
+    public const string HouseholdExport = StatusPage.Page + "/{id}/{token}/export";
+
+    /// <summary>A household asks for its data to be erased.</summary>
+    public const string HouseholdErasure = StatusPage.Page + "/{id}/{token}/erasure";
+
+    /// <summary>The privacy notice.</summary>
+    public const string Privacy = "privacy";
+
     /// <summary>Maps every route onto the handlers, with the host's Durable Task client from its container.</summary>
     public static IEndpointRouteBuilder MapHttpRoutes(this IEndpointRouteBuilder endpoints)
     {
@@ -106,6 +119,10 @@ public static class HttpRoutes
         endpoints.MapGet(StaffCase, (HttpContext context, string id, StaffPages staff) => staff.ShowCaseAsync(context, id));
         endpoints.MapPost(StaffCaseClose, (HttpContext context, string id, StaffPages staff, DurableTaskClient workflows) =>
             staff.CloseCaseAsync(context, id, new WorkflowEvents(workflows)));
+        endpoints.MapGet(HouseholdStatus, (HttpContext context, string id, string token, StatusPages status) => status.ShowAsync(context, id, token));
+        endpoints.MapPost(HouseholdExport, (HttpContext context, string id, string token, StatusPages status) => status.ExportAsync(context, id, token));
+        endpoints.MapPost(HouseholdErasure, (HttpContext context, string id, string token, StatusPages status) => status.RequestErasureAsync(context, id, token));
+        endpoints.MapGet(Privacy, (HttpContext context, PrivacyPages privacy) => privacy.ShowAsync(context));
         return endpoints;
     }
 }

@@ -11,6 +11,7 @@ using RefugeeHome.Storage;
 using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Coordinator;
 using RefugeeHome.Triggers.Documents;
+using RefugeeHome.Triggers.Households;
 using RefugeeHome.Triggers.Mail;
 using RefugeeHome.Triggers.Matching;
 using RefugeeHome.Triggers.Pages;
@@ -76,6 +77,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<ApprovalPages>();
         services.AddSingleton<UploadPages>();
         services.AddSingleton<MatchingRoundPages>();
+        services.AddSingleton<StatusPages>();
+        services.AddSingleton<PrivacyPages>();
         services.AddSingleton<RegistrationTriggers>();
         services.AddSingleton<CoordinatorTriggers>();
         return services;

@@ -82,6 +82,9 @@ public sealed record GuestRegistration(
     /// <summary>The adults are women only (a kind some hosts offer to).</summary>
     public bool WomenAndChildrenOnly { get; init; }
 
+    /// <summary>The caseworker has told the household in its own language how its data is handled, and it agrees.</summary>
+    public bool PrivacyInformed { get; init; }
+
     /// <summary>Members under 18.</summary>
     public int Minors => Members.Count(member => member.IsMinor);
 

@@ -54,4 +54,7 @@ public sealed record HostRegistration(
 
     /// <summary>The host would like a family with children.</summary>
     public bool WelcomesFamilies { get; init; }
+
+    /// <summary>The host has read the privacy notice and agrees to the use of their data it describes.</summary>
+    public bool PrivacyConsent { get; init; }
 }

@@ -15,7 +15,7 @@ public sealed record FieldError(string Field, string Message);
 /// </summary>
 public static class HostRegistrationValidation
 {
-    private static readonly Dictionary<string, Validator> ByLanguage = FieldNames.Languages.ToDictionary(language => language, language => new Validator(language), StringComparer.Ordinal);
+    private static readonly Dictionary<string, Validator> ByLanguage = RegistrationTexts.Languages.ToDictionary(language => language, language => new Validator(language), StringComparer.Ordinal);
 
     /// <summary>The fields to correct; empty when the registration is valid.</summary>
     public static IReadOnlyList<FieldError> Validate(HostRegistration registration, DateOnly today)
@@ -42,46 +42,42 @@ public static class HostRegistrationValidation
     {
         public Validator(string language)
         {
-            var messages = FieldNames.MessagesIn(language);
-            RuleFor(r => r.SubmissionId).NotEmpty().Must(id => Guid.TryParse(id, out _)).WithName(FieldNames.Label(language, "SubmissionId"));
-            RuleFor(r => r.Language).Must(FieldNames.IsOffered).WithMessage(messages.Language).WithName(FieldNames.Label(language, "Language"));
-            Text(RuleFor(r => r.FirstName), language, "FirstName", 100, messages.LineBreak);
-            Text(RuleFor(r => r.LastName), language, "LastName", 100, messages.LineBreak);
-            Text(RuleFor(r => r.Email), language, "Email", 254, messages.LineBreak).EmailAddress();
-            Text(RuleFor(r => r.Phone), language, "Phone", 30, messages.LineBreak).Matches(@"^\+?[0-9 ()\-]{9,20}$").WithMessage(messages.Phone);
-            Text(RuleFor(r => r.Street), language, "Street", 200, messages.LineBreak);
-            Text(RuleFor(r => r.HouseNumber), language, "HouseNumber", 20, messages.LineBreak);
-            Text(RuleFor(r => r.Postcode), language, "Postcode", 7, messages.LineBreak).Matches("^[1-9][0-9]{3} ?[A-Za-z]{2}$").WithMessage(messages.Postcode);
-            Text(RuleFor(r => r.Municipality), language, "Municipality", 100, messages.LineBreak)
-                .Must(FieldNames.IsMunicipality).WithMessage(FieldNames.UnknownMunicipalityMessage(language));
-            RuleFor(r => r.Capacity).InclusiveBetween(1, 20).WithName(FieldNames.Label(language, "Capacity"));
+            var texts = RegistrationTexts.In(language);
+            var lineBreak = texts.Message("LineBreak");
+            RuleFor(r => r.SubmissionId).NotEmpty().Must(id => Guid.TryParse(id, out _)).WithName(texts.Label("SubmissionId"));
+            RuleFor(r => r.Language).Must(FieldChecks.IsOffered).WithMessage(texts.Message("Language")).WithName(texts.Label("Language"));
+            Text(RuleFor(r => r.FirstName), texts, "FirstName", 100, lineBreak);
+            Text(RuleFor(r => r.LastName), texts, "LastName", 100, lineBreak);
+            Text(RuleFor(r => r.Email), texts, "Email", 254, lineBreak).EmailAddress();
+            Text(RuleFor(r => r.Phone), texts, "Phone", 30, lineBreak).Matches(@"^\+?[0-9 ()\-]{9,20}$").WithMessage(texts.Message("Phone"));
+            Text(RuleFor(r => r.Street), texts, "Street", 200, lineBreak);
+            Text(RuleFor(r => r.HouseNumber), texts, "HouseNumber", 20, lineBreak);
+            Text(RuleFor(r => r.Postcode), texts, "Postcode", 7, lineBreak).Matches("^[1-9][0-9]{3} ?[A-Za-z]{2}$").WithMessage(texts.Message("Postcode"));
+            Text(RuleFor(r => r.Municipality), texts, "Municipality", 100, lineBreak)
+                .Must(FieldChecks.IsMunicipality).WithMessage(texts.Message("UnknownMunicipality"));
+            RuleFor(r => r.Capacity).InclusiveBetween(1, 20).WithName(texts.Label("Capacity"));
             RuleFor(r => r.AvailableFrom)
                 .Must((_, from, context) => from >= ((DateOnly)context.RootContextData["today"]).AddDays(-1))
-                .WithMessage(language switch
-                {
-                    "nl" => "'{PropertyName}' mag niet in het verleden liggen.",
-                    "uk" => "'{PropertyName}' не може бути в минулому.",
-                    "ru" => "'{PropertyName}' не может быть в прошлом.",
-                    _ => "'{PropertyName}' cannot be in the past.",
-                })
-                .WithName(FieldNames.Label(language, "AvailableFrom"));
-            RuleFor(r => r.Languages).Must(FieldNames.AreSpoken)
-                .WithMessage(FieldNames.SpokenLanguageMessage(language)).WithName(FieldNames.Label(language, "Languages"));
+                .WithMessage(texts.Message("PastDate"))
+                .WithName(texts.Label("AvailableFrom"));
+            RuleFor(r => r.Languages).Must(FieldChecks.AreSpoken)
+                .WithMessage(texts.Message("SpokenLanguage")).WithName(texts.Label("Languages"));
             RuleFor(r => r.AcceptedPets).NotNull();
             RuleForEach(r => r.AcceptedPets).IsInEnum();
             RuleFor(r => r.AcceptedHouseholds).NotNull();
             RuleForEach(r => r.AcceptedHouseholds).IsInEnum();
             RuleFor(r => r.Accommodation).IsInEnum();
             RuleFor(r => r.AvailableUntil).Must((registration, until) => until is null || until > registration.AvailableFrom)
-                .WithMessage(messages.UntilAfterFrom).WithName(FieldNames.Label(language, "AvailableUntil"));
+                .WithMessage(texts.Message("UntilAfterFrom")).WithName(texts.Label("AvailableUntil"));
+            RuleFor(r => r.PrivacyConsent).Equal(true).WithMessage(texts.Message("PrivacyConsent"));
         }
 
         private static IRuleBuilderOptions<HostRegistration, string> Text(
-            IRuleBuilderInitial<HostRegistration, string> rule, string language, string field, int maxLength, string lineBreakMessage) =>
+            IRuleBuilderInitial<HostRegistration, string> rule, RegistrationTexts texts, string field, int maxLength, string lineBreakMessage) =>
             rule.Cascade(CascadeMode.Stop)
-                .NotEmpty().WithName(FieldNames.Label(language, field))
-                .MaximumLength(maxLength).WithName(FieldNames.Label(language, field))
+                .NotEmpty().WithName(texts.Label(field))
+                .MaximumLength(maxLength).WithName(texts.Label(field))
                 .Must(value => !value.Contains('\r', StringComparison.Ordinal) && !value.Contains('\n', StringComparison.Ordinal))
-                .WithMessage(lineBreakMessage).WithName(FieldNames.Label(language, field));
+                .WithMessage(lineBreakMessage).WithName(texts.Label(field));
     }
 }

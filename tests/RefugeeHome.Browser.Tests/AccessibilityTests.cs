@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using AwesomeAssertions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using RefugeeHome.Cases;
 using RefugeeHome.Hosting.LocalStorage;
 
 namespace RefugeeHome.Browser.Tests;
@@ -13,7 +13,7 @@ namespace RefugeeHome.Browser.Tests;
 /// setting <c>SCREENSHOTS</c> naming a folder (relative to the repository), each scanned page is also saved there as
 /// a full-page screenshot, for a reviewer to look at.
 /// </summary>
-public sealed partial class AccessibilityTests(ProductInBrowser product)
+public sealed class AccessibilityTests(ProductInBrowser product)
 {
     private const string Screener = "screening@refugeehome.localhost";
     private static readonly string[] Languages = ["nl", "en", "uk", "ru"];
@@ -21,7 +21,8 @@ public sealed partial class AccessibilityTests(ProductInBrowser product)
     [Fact]
     public async Task Every_page_in_every_language_has_no_serious_or_critical_accessibility_violation()
     {
-        var (question, upload, hostId) = await OpenLinksAsync();
+        var (question, upload, welcome) = await OpenLinksAsync();
+        var hostId = welcome.CaseId!;
         var pages = new (string Name, string Path, Func<IPage, Task>? Then)[]
         {
             ("start", "/", null),
@@ -38,6 +39,9 @@ public sealed partial class AccessibilityTests(ProductInBrowser product)
             ("question-mistakes", question, page => page.Locator("button[value=suitable]").ClickAsync()),
             ("upload", upload, null),
             ("link-not-valid", "approve/k1.a-link-that-was-never-sent-000000000000", null),
+            ("status", welcome.StatusLink!, null),
+            ("status-not-found", $"status/host-{Guid.Empty:N}/k1.a-page-that-was-never-sent-00000000000", null),
+            ("privacy", "privacy", null),
         };
         var violations = new List<string>();
         foreach (var language in Languages)
@@ -71,7 +75,7 @@ public sealed partial class AccessibilityTests(ProductInBrowser product)
 
     // Two hosts register: the first one's screening question stays open for the scan, the second one's is answered so
     // that the host is sent the VOG upload link.
-    private async Task<(string Question, string Upload, string HostId)> OpenLinksAsync()
+    private async Task<(string Question, string Upload, OutboxEmail Welcome)> OpenLinksAsync()
     {
         var page = await product.NewPageAsync();
         var open = await RegisterHostAsync(page);
@@ -82,14 +86,14 @@ public sealed partial class AccessibilityTests(ProductInBrowser product)
         await page.Locator("button[value=suitable]").ClickAsync();
         var upload = (await product.EmailAsync(answered, "VOG")).Links[0];
         await page.Context.CloseAsync();
-        return (question, upload, HostCase().Match((await product.EmailAsync(open, "registration as a host household")).Html).Value);
+        return (question, upload, await product.EmailAsync(open, "registration as a host household"));
     }
 
-    // The welcome email gives the host's case number, and the screener's subject carries it.
+    // The welcome email links to the host's status page, and the screener's subject carries the case number.
     private async Task<OutboxEmail> ScreeningOfAsync(string host)
     {
-        var caseNumber = HostCase().Match((await product.EmailAsync(host, "registration as a host household")).Html).Value;
-        return await product.EmailAsync(Screener, caseNumber);
+        var hostId = (await product.EmailAsync(host, "registration as a host household")).CaseId!;
+        return await product.EmailAsync(Screener, CaseNumbers.Of(hostId));
     }
 
     private static async Task<string> RegisterHostAsync(IPage page)
@@ -107,6 +111,7 @@ public sealed partial class AccessibilityTests(ProductInBrowser product)
         await page.GetByLabel("Municipality").FillAsync("Utrecht");
         await page.GetByLabel("Number of people who can stay").FillAsync("2");
         await page.GetByLabel("Available from").FillAsync(DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("I have read the privacy notice", new() { Exact = false }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await page.GetByText("Your registration has been received").WaitForAsync();
         return email;
@@ -122,7 +127,4 @@ public sealed partial class AccessibilityTests(ProductInBrowser product)
         var path = Path.Combine(RepositoryRoot.Find(), folder, fileName);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
     }
-
-    [GeneratedRegex("host-[0-9a-f]{32}")]
-    private static partial Regex HostCase();
 }

@@ -63,6 +63,7 @@ public sealed class ConsoleInBrowserTests(ProductInBrowser product)
         await RetryOpenAsync(page, "staff/cases/" + guestId, "Waiting for a match");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Close the case" }).ClickAsync();
+        await page.Locator("#reason[aria-invalid=true]").WaitForAsync();
         (await page.EvaluateAsync<string>("document.activeElement.id")).Should().Be("reason", "the focus goes to the missing reason");
         var reason = "Family found housing of its own " + Guid.NewGuid().ToString("N")[..6];
         var form = page.APIRequest.CreateFormData();
@@ -89,7 +90,7 @@ public sealed class ConsoleInBrowserTests(ProductInBrowser product)
         using var response = await http.PostAsync(new Uri("api/guests", UriKind.Relative), System.Net.Http.Json.JsonContent.Create(new
         {
             submissionId = Guid.NewGuid().ToString(), language = "nl", householdLanguage = "uk", caseworkerEmail = "consulent@utrecht.example",
-            municipality = "Utrecht", eligibilityRecorded = true, contactName, members = new object[] { new { age = 30 } },
+            municipality = "Utrecht", eligibilityRecorded = true, privacyInformed = true, contactName, members = new object[] { new { age = 30 } },
         }));
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted);
         return (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(response.Content)).GetProperty("id").GetString()!;
@@ -120,7 +121,7 @@ public sealed class ConsoleInBrowserTests(ProductInBrowser product)
             submissionId = Guid.NewGuid().ToString(), language = "uk", firstName, lastName, email,
             phone = "06 " + Random.Shared.Next(10_000_000, 99_999_999).ToString(CultureInfo.InvariantCulture),
             street = "Oudegracht", houseNumber = Random.Shared.Next(1, 10_000).ToString(CultureInfo.InvariantCulture), postcode = "3511 AB",
-            municipality = "Utrecht", capacity = 2, availableFrom = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            municipality = "Utrecht", capacity = 2, privacyConsent = true, availableFrom = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             languages = new[] { "uk" },
         }));
         response.StatusCode.Should().Be(System.Net.HttpStatusCode.Accepted);

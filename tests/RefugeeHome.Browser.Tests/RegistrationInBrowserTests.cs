@@ -25,6 +25,7 @@ public sealed class RegistrationInBrowserTests(ProductInBrowser product)
         await page.GetByLabel("Скільки людей може проживати").FillAsync("3");
         await page.GetByLabel("Доступно з").FillAsync(Tomorrow);
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Українська" }).CheckAsync();
+        await page.GetByLabel("Я прочитав(-ла) повідомлення про конфіденційність", new() { Exact = false }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Надіслати" }).ClickAsync();
 
         var postcode = page.GetByLabel("Поштовий індекс");
@@ -62,6 +63,7 @@ public sealed class RegistrationInBrowserTests(ProductInBrowser product)
         await page.GetByLabel("Leeftijd 2").FillAsync("8");
         await page.GetByLabel("Gezag 2").SelectOptionAsync("ParentInHousehold");
         await page.GetByLabel("Nummer ouder/voogd 2").FillAsync("1");
+        await page.GetByLabel("Het huishouden is in zijn eigen taal verteld", new() { Exact = false }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Versturen" }).ClickAsync();
 
         (await page.Locator("main").InnerTextAsync()).Should().Contain("Dank u. Uw aanmelding is ontvangen.").And.MatchRegex("Dossiernummer: G-[0-9A-Z]{4}-[0-9A-Z]{4}");

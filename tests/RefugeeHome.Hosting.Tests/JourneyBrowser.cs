@@ -68,6 +68,10 @@ internal sealed partial class JourneyBrowser(RunnerProcess runner, string coordi
 
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(new Uri(url, UriKind.RelativeOrAbsolute));
 
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
+    public Task<HttpResponseMessage> PostAsync(string url, HttpContent content) => _http.PostAsync(new Uri(url, UriKind.RelativeOrAbsolute), content);
+
     public async Task<HttpResponseMessage> PostJsonAsync(string path, object body) => await _http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body);
 
     /// <summary>Registers a guest household as a municipality's own system does: as JSON, with the coordinator's key.</summary>
@@ -152,14 +156,19 @@ internal sealed partial class JourneyBrowser(RunnerProcess runner, string coordi
 /// <summary>An email in the runner's outbox.</summary>
 internal sealed partial record OutboxEmail(string To, string Subject, string Html)
 {
-    /// <summary>The host household's case number the email gives.</summary>
-    public string HostCaseNumber => HostCase().Match(Html) is { Success: true } found ? found.Value : throw new InvalidOperationException($"No case number in '{Subject}'.");
+    /// <summary>The household's own status page the email links to.</summary>
+    public string StatusLink => Status().Match(Html) is { Success: true } found ? found.Groups["url"].Value : throw new InvalidOperationException($"No status link in '{Subject}'.");
+
+    /// <summary>The id of the host household whose status page the email links to.</summary>
+    public string HostId => Status().Match(Html) is { Success: true, Groups: var groups } && groups["id"].Value.StartsWith("host-", StringComparison.Ordinal)
+        ? groups["id"].Value
+        : throw new InvalidOperationException($"No host status link in '{Subject}'.");
 
     /// <summary>The approval and upload links in the email, in order.</summary>
     public IReadOnlyList<string> Links => Link().Matches(Html).Select(match => WebUtility.HtmlDecode(match.Groups["url"].Value)).ToList();
 
-    [GeneratedRegex("host-[0-9a-f]{32}")]
-    private static partial Regex HostCase();
+    [GeneratedRegex("href=\"(?<url>http://127\\.0\\.0\\.1:[0-9]+/status/(?<id>[a-z]+-[0-9a-f]{32})/[^\"]+)\"")]
+    private static partial Regex Status();
 
     [GeneratedRegex("href=\"(?<url>http://127\\.0\\.0\\.1:[0-9]+/(?:approve|upload)/[^\"]+)\"")]
     private static partial Regex Link();

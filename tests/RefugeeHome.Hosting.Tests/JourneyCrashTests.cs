@@ -25,11 +25,11 @@ public sealed class JourneyCrashTests
         using var hostResponse = await runner.Browser.PostJsonAsync("api/hosts", new
         {
             submissionId = Guid.NewGuid().ToString(), language = "en", firstName = "Bram", lastName = "Jansen", email = Host, phone = "+31 6 2345 6789",
-            street = "Lange Nieuwstraat", houseNumber = "3", postcode = "3512 PA", municipality = "Utrecht", capacity = 5,
+            street = "Lange Nieuwstraat", houseNumber = "3", postcode = "3512 PA", municipality = "Utrecht", capacity = 5, privacyConsent = true,
             availableFrom = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), acceptsChildren = true, acceptedPets = new[] { "Cat", "Dog" },
             languages = new[] { "nl", "en", "ru" },
         });
-        var hostId = (await runner.Browser.EmailAsync(Host, "registration as a host household has been received")).HostCaseNumber;
+        var hostId = (await runner.Browser.EmailAsync(Host, "registration as a host household has been received")).HostId;
         (await runner.Browser.AnswerAsync((await runner.Browser.EmailAsync(Screener, "Screening")).Links[0], "suitable", ("childSafety", "yes"))).Status.Should().Be(HttpStatusCode.OK);
         (await runner.Browser.UploadAsync((await runner.Browser.EmailAsync(Host, "upload your VOG")).Links[0], JourneyEndToEndTests.Pdf, "vog.pdf")).Status.Should().Be(HttpStatusCode.OK);
 
@@ -40,7 +40,7 @@ public sealed class JourneyCrashTests
         using var guestResponse = await runner.Browser.RegisterGuestAsync(new
         {
             submissionId = Guid.NewGuid().ToString(), language = "ru", householdLanguage = "ru", caseworkerEmail = "consulent.crash@utrecht.example", municipality = "Utrecht",
-            eligibilityRecorded = true, contactName = "Irina Crash", contactEmail = "irina.crash@example.org", members = new object[] { new { age = 41 }, new { age = 12, custody = "ParentInHousehold", custodianIndex = 0 } },
+            eligibilityRecorded = true, privacyInformed = true, contactName = "Irina Crash", contactEmail = "irina.crash@example.org", members = new object[] { new { age = 41 }, new { age = 12, custody = "ParentInHousehold", custodianIndex = 0 } },
         });
         var guestId = (await guestResponse.Content.ReadFromJsonAsync<JsonElement>(cancellation)).GetProperty("id").GetString()!;
         await runner.Browser.StageAsync(guestId, "Waiting");

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AwesomeAssertions;
+using RefugeeHome.Cases;
 using RefugeeHome.Hosting.LocalStorage;
 using RefugeeHome.Testing;
 
@@ -72,7 +73,7 @@ public sealed partial class JourneyEndToEndTests
         // The municipality registers the family in Dutch: two adults who read Ukrainian, a child in their custody, and a cat.
         using var guestResponse = await browser.RegisterGuestAsync(new
         {
-            submissionId = Guid.NewGuid().ToString(), language = "nl", householdLanguage = "uk", caseworkerEmail = Caseworker, municipality = "Utrecht", eligibilityRecorded = true,
+            submissionId = Guid.NewGuid().ToString(), language = "nl", householdLanguage = "uk", caseworkerEmail = Caseworker, municipality = "Utrecht", eligibilityRecorded = true, privacyInformed = true,
             contactName = "Olena Kovalenko", contactEmail = Guest, pets = new[] { "Cat" }, languages = new[] { "uk", "en" },
             members = new object[] { new { age = 34 }, new { age = 36 }, new { age = 7, custody = "ParentInHousehold", custodianIndex = 0 } },
         });
@@ -80,7 +81,7 @@ public sealed partial class JourneyEndToEndTests
 
         // Screening, then the VOG: a photo and an empty file are refused, the PDF is taken.
         var screening = await browser.EmailAsync(Screener, "Screening");
-        var hostId = screening.Subject.Split(' ')[^1];
+        var hostId = (await browser.EmailAsync(Host, "aanmelding als gastgezin is ontvangen")).HostId;
         (await browser.AnswerAsync(screening.Links[0], "suitable", ("childSafety", "yes"))).Status.Should().Be(HttpStatusCode.OK);
         var vogLink = (await browser.EmailAsync(Host, "Upload uw VOG")).Links[0];
         var photo = await browser.UploadAsync(vogLink, [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3], "vog.pdf");
@@ -131,7 +132,7 @@ public sealed partial class JourneyEndToEndTests
         (await browser.AnswerAsync((await browser.EmailAsync(Host, "Verlengen na", 2)).Links[0], "end")).Status.Should().Be(HttpStatusCode.OK);
         (await browser.AnswerAsync((await browser.EmailAsync(Guest, "Продовжити після", 2)).Links[0], "end")).Status.Should().Be(HttpStatusCode.OK);
         await browser.EmailAsync(Host, "De plaatsing eindigt op");
-        var endsForConnector = await browser.EmailAsync(Connector, $"Plaatsing {placementId} eindigt op");
+        var endsForConnector = await browser.EmailAsync(Connector, $"Plaatsing {CaseNumbers.Of(placementId)} eindigt op");
         (await browser.AnswerAsync((await browser.EmailAsync(Connector, "Vertrek vastleggen")).Links[0], "own-housing")).Status.Should().Be(HttpStatusCode.OK);
         var municipality = await browser.EmailAsync(Caseworker, "Vertrek uit particuliere opvang");
         (await browser.AnswerAsync((await browser.EmailAsync(Host, "hoe wilt u verder")).Links[0], "retire")).Status.Should().Be(HttpStatusCode.OK);
@@ -156,7 +157,7 @@ public sealed partial class JourneyEndToEndTests
         document.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
         documentBytes.Should().Equal(Pdf);
         proposals.Html.Should().Contain("Utrecht").And.NotContain("Oudegracht").And.NotContain("3511");
-        roundBefore.Should().Contain(guestId).And.Contain($"Gastgezin {hostId}: Utrecht").And.Contain("Bekijken en goedkeuren").And.NotContain("Oudegracht");
+        roundBefore.Should().Contain(CaseNumbers.Of(guestId)).And.Contain($"Gastgezin {CaseNumbers.Of(hostId)}: Utrecht").And.Contain("Bekijken en goedkeuren").And.NotContain("Oudegracht");
         roundAfter.Should().Contain("goedgekeurd").And.NotContain("Bekijken en goedkeuren");
         endsForConnector.Html.Should().Contain("Bespreek het vertrek met het gastgezin en de gasten").And.NotContain("met u het vertrek");
         forged.StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -186,7 +187,7 @@ public sealed partial class JourneyEndToEndTests
         new("firstName", "Anke"), new("lastName", "de Vries"), new("email", Host), new("phone", "06 12345678"), new("street", "Oudegracht"),
         new("houseNumber", "12"), new("postcode", "3511 AB"), new("municipality", "Utrecht"), new("capacity", "4"),
         new("availableFrom", Day(today)), new("acceptsChildren", "true"), new("acceptedPets", "Cat"), new("languages", "nl"), new("languages", "en"),
-        new("accommodation", "PrivateRoom"),
+        new("accommodation", "PrivateRoom"), new("privacyConsent", "true"),
     ];
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -58,7 +58,7 @@ public sealed class RegistrationPrivacyTests
         using var response = await browser.PostJsonAsync("api/hosts", new
         {
             submissionId = Guid.NewGuid().ToString(), language = "en", firstName = "Sam", lastName = "Visser", email, phone,
-            street = "Oudegracht", houseNumber, postcode = "3511 AB", municipality = "Utrecht", capacity = 2,
+            street = "Oudegracht", houseNumber, postcode = "3511 AB", municipality = "Utrecht", capacity = 2, privacyConsent = true,
             availableFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), languages = new[] { "nl", "en" },
         });
         return (response.StatusCode, await response.Content.ReadAsStringAsync());

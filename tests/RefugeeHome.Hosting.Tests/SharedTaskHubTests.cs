@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AwesomeAssertions;
+using RefugeeHome.Cases;
 using RefugeeHome.Hosting.LocalStorage;
 using RefugeeHome.Testing;
 
@@ -40,7 +41,7 @@ public sealed class SharedTaskHubTests
         foreach (var (email, id) in hosts)
         {
             outbox.Where(sent => sent.To == email).Should().ContainSingle("each journey sends its welcome once");
-            outbox.Where(sent => sent.To == Screener && sent.Subject.EndsWith(id, StringComparison.Ordinal)).Should().ContainSingle();
+            outbox.Where(sent => sent.To == Screener && sent.Subject.EndsWith(CaseNumbers.Of(id), StringComparison.Ordinal)).Should().ContainSingle();
         }
     }
 
@@ -56,7 +57,7 @@ public sealed class SharedTaskHubTests
         using var browser = new JourneyBrowser(runner, "coordinator-test-key");
         using var health = new HttpClient { BaseAddress = runner.BaseAddress };
         var (email, hostId) = await RegisterHostAsync(browser, "outage@example.org");
-        var screening = await browser.EmailAsync(Screener, hostId);
+        var screening = await browser.EmailAsync(Screener, CaseNumbers.Of(hostId));
 
         await azurite.DisposeAsync();
         var duringOutage = await HealthAsync(health, HttpStatusCode.ServiceUnavailable, cancellation);
@@ -84,11 +85,11 @@ public sealed class SharedTaskHubTests
             submissionId = Guid.NewGuid().ToString(), language = "en", firstName = "Sam", lastName = "Visser", email,
             phone = "+31 6 " + (20_000_000 + household).ToString(CultureInfo.InvariantCulture),
             street = "Lange Nieuwstraat", houseNumber = household.ToString(CultureInfo.InvariantCulture), postcode = "3512 PA",
-            municipality = "Utrecht", capacity = 2, availableFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            municipality = "Utrecht", capacity = 2, privacyConsent = true, availableFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             languages = new[] { "nl", "en" },
         });
         response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        return (email, (await browser.EmailAsync(email, "registration as a host household has been received")).HostCaseNumber);
+        return (email, (await browser.EmailAsync(email, "registration as a host household has been received")).HostId);
     }
 
     // Partitions move to a new worker as the first one lets them go, which takes a few lease renewals.

@@ -5,7 +5,7 @@ namespace RefugeeHome.Registrations.Tests;
 public sealed class GuestRegistrationTests
 {
     private static GuestRegistration Household(string language, params HouseholdMember[] members) =>
-        new(Guid.NewGuid().ToString(), language, "casework@zaanstad.example", "Zaanstad", true, members) { HouseholdLanguage = "uk", ContactName = "Oksana Melnyk" };
+        new(Guid.NewGuid().ToString(), language, "casework@zaanstad.example", "Zaanstad", true, members) { HouseholdLanguage = "uk", ContactName = "Oksana Melnyk", PrivacyInformed = true };
 
     [Fact]
     public void A_family_with_a_parent_in_the_household_may_wait_for_a_match()
@@ -73,5 +73,16 @@ public sealed class GuestRegistrationTests
             ("PreferredMunicipality", "'Utreht' is geen Nederlandse gemeente. Kies een gemeente uit de lijst, zoals 's-Gravenhage of Súdwest-Fryslân."),
         ]);
         GuestRegistrationValidation.Validate(known).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("nl", "Vertel het huishouden in zijn eigen taal")]
+    [InlineData("uk", "Поясніть домогосподарству його мовою")]
+    public void A_household_not_told_how_its_data_is_handled_is_not_registered(string language, string message)
+    {
+        var untold = Household(language, new HouseholdMember(38)) with { PrivacyInformed = false };
+
+        GuestRegistrationValidation.Validate(untold).Should().ContainSingle()
+            .Which.Should().Match<FieldError>(error => error.Field == nameof(GuestRegistration.PrivacyInformed) && error.Message.StartsWith(message, StringComparison.Ordinal));
     }
 }

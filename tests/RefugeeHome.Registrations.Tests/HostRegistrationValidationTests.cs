@@ -70,4 +70,11 @@ public sealed class HostRegistrationValidationTests
     [InlineData("Bergen (L.)")]
     public void Any_known_spelling_of_a_listed_municipality_is_accepted(string municipality) =>
         HostRegistrationValidation.Validate(Registrations.Valid() with { Municipality = municipality }, Registrations.Today).Should().BeEmpty();
+
+    [Theory]
+    [InlineData("en", "Read the privacy notice")]
+    [InlineData("ru", "Прочитайте уведомление о конфиденциальности")]
+    public void A_registration_without_consent_to_the_privacy_notice_is_refused(string language, string message) =>
+        HostRegistrationValidation.Validate(Registrations.Valid(language) with { PrivacyConsent = false }, Registrations.Today).Should().ContainSingle()
+            .Which.Should().Match<FieldError>(error => error.Field == nameof(HostRegistration.PrivacyConsent) && error.Message.StartsWith(message, StringComparison.Ordinal));
 }

@@ -69,7 +69,7 @@ internal sealed partial class RunnerUnderLoad : IAsyncDisposable
                     submissionId = Guid.NewGuid().ToString(), language = "en", firstName = "Sam", lastName = "Visser", email,
                     phone = "+31 6 " + (10_000_000 + index).ToString(CultureInfo.InvariantCulture),
                     street = "Lange Nieuwstraat", houseNumber = (index + 1).ToString(CultureInfo.InvariantCulture), postcode = "3512 PA",
-                    municipality = "Utrecht", capacity = 2, availableFrom = today, languages = new[] { "nl", "en" },
+                    municipality = "Utrecht", capacity = 2, privacyConsent = true, availableFrom = today, languages = new[] { "nl", "en" },
                 };
                 var sent = DateTimeOffset.UtcNow;
                 await PostUntilAcceptedAsync(form, index);

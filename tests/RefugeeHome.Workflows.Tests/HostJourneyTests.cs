@@ -1,6 +1,7 @@
 using AwesomeAssertions;
 using Azure.Data.Tables;
 using RefugeeHome.Approvals;
+using RefugeeHome.Cases;
 using RefugeeHome.Registrations;
 
 namespace RefugeeHome.Workflows.Tests;
@@ -26,7 +27,7 @@ public sealed class HostJourneyTests
         (escalation.At - screening.At).Should().BeGreaterThanOrEqualTo(7 * day);
         (second.At - escalation.At).Should().BeGreaterThanOrEqualTo(7 * day * 0.99, "the wait escalates again every week");
         reminder.Tokens.Should().Equal(screening.Tokens, "the reminder repeats the same link");
-        escalation.Html.Should().Contain(hostId).And.Contain("screening");
+        escalation.Html.Should().Contain(CaseNumbers.Of(hostId)).And.Contain("screening");
         (await harness.Client.GetInstanceAsync(hostId, true))!.ReadCustomStatusAs<WorkflowStatus>()!.WaitingFor.Should().Be("screener");
     }
 
@@ -53,7 +54,7 @@ public sealed class HostJourneyTests
             DateOnly.FromDateTime(request.At.UtcDateTime), DateOnly.FromDateTime(request.At.UtcDateTime.AddMinutes(1)));
         harness.Sent.Count(email => email.Subject.StartsWith("Herinnering: Upload uw VOG", StringComparison.Ordinal)).Should().Be(7);
         (await harness.EmailAsync("anke@example.org", "vervallen")).Html.Should().Contain("Beste Anke");
-        (await harness.EmailAsync(WorkflowHarness.Screener, "VOG niet ontvangen")).Html.Should().Contain(hostId);
+        (await harness.EmailAsync(WorkflowHarness.Screener, "VOG niet ontvangen")).Html.Should().Contain(CaseNumbers.Of(hostId));
         recordWhileRetained!.Status.Should().Be("Lapsed");
         result.ReadOutputAs<string>().Should().Be("Lapsed");
         (await harness.Hosts.FindAsync(hostId, CancellationToken.None)).Should().BeNull("personal data is deleted after the retention period");

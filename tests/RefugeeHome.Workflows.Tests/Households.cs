@@ -14,6 +14,7 @@ internal static class Households
         AcceptedPets = [PetKind.Cat],
         Languages = ["nl", "en"],
         Accommodation = Accommodation.PrivateRoom,
+        PrivacyConsent = true,
     };
 
     /// <summary>Two adults, a child in their custody, and a cat; registered in Dutch by a caseworker, reading <paramref name="language"/>.</summary>
@@ -26,6 +27,7 @@ internal static class Households
         HouseholdLanguage = language,
         Pets = [PetKind.Cat],
         Languages = ["uk", "en"],
+        PrivacyInformed = true,
     };
 
     /// <summary>A young adult with a 15-year-old sibling who is not in their custody.</summary>

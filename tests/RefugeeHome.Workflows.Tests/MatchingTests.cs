@@ -1,5 +1,6 @@
 using AwesomeAssertions;
 using RefugeeHome.Approvals;
+using RefugeeHome.Cases;
 
 namespace RefugeeHome.Workflows.Tests;
 
@@ -17,7 +18,7 @@ public sealed class MatchingTests
         await harness.EmailAsync(WorkflowHarness.Supervisor, "Gemarkeerd voor voogdij");
         var round = await harness.NextRoundAsync();
 
-        caseworker.Html.Should().Contain("Nidos").And.Contain(guestId).And.Contain("1 volwassene, 1 minderjarige", "one of each takes the singular");
+        caseworker.Html.Should().Contain("Nidos").And.Contain(CaseNumbers.Of(guestId)).And.Contain("1 volwassene, 1 minderjarige", "one of each takes the singular");
         round.Html.Should().Contain("Vandaag zijn er voorstellen voor 0 huishoudens").And.NotContain(guestId, "no proposal is ever made for this household");
         (await harness.Guests.FindAsync(guestId, CancellationToken.None))!.Status.Should().Be("Guardianship");
     }
@@ -30,12 +31,12 @@ public sealed class MatchingTests
         var withoutEmail = await harness.RegisterGuestAsync(Households.Family("ru") with { ContactEmail = null });
 
         var family = await harness.EmailAsync("olena@example.org", "Ваша реєстрація");
-        var confirmation = await harness.EmailAsync("consulent@utrecht.example", $"Aanmelding ontvangen: huishouden {guestId}");
-        var confirmationWithoutEmail = await harness.EmailAsync("consulent@utrecht.example", $"Aanmelding ontvangen: huishouden {withoutEmail}");
+        var confirmation = await harness.EmailAsync("consulent@utrecht.example", $"Aanmelding ontvangen: huishouden {CaseNumbers.Of(guestId)}");
+        var confirmationWithoutEmail = await harness.EmailAsync("consulent@utrecht.example", $"Aanmelding ontvangen: huishouden {CaseNumbers.Of(withoutEmail)}");
         await harness.StageAsync(withoutEmail, "Waiting");
 
         family.Html.Should().Contain("Шановні гості");
-        confirmation.Html.Should().Contain(guestId).And.Contain("in het Oekraïens, op olena@example.org");
+        confirmation.Html.Should().Contain(CaseNumbers.Of(guestId)).And.Contain("in het Oekraïens, op olena@example.org");
         confirmationWithoutEmail.Html.Should().Contain("geen eigen e-mailadres");
         harness.Sent.Where(email => email.To == "consulent@utrecht.example").Should().HaveCount(2, "the caseworker gets the confirmations, never the family's own emails");
     }
@@ -75,7 +76,7 @@ public sealed class MatchingTests
         (await harness.EmailAsync("olena@example.org", "Поєднання не відбудеться")).Html.Should().Contain("гості");
         (await harness.Pool.OffersAsync(CancellationToken.None)).Select(offer => offer.HostId).Should().Equal(hostId);
         nextRound.Tokens.Should().BeEmpty("the only host declined this household, so nothing is proposed");
-        nextRound.Html.Should().Contain($"{guestId} (Utrecht), 0 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: eerder afgewezen: 1");
+        nextRound.Html.Should().Contain($"{CaseNumbers.Of(guestId)} (Utrecht), 0 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: eerder afgewezen: 1");
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class MatchingTests
         var round = await harness.NextRoundAsync();
 
         round.Tokens.Should().ContainSingle("one host, two households: the host is proposed once");
-        round.Html.Should().Contain("Vandaag zijn er voorstellen voor 1 huishouden;").And.Contain($"Gastgezin {hostId}: Utrecht");
+        round.Html.Should().Contain("Vandaag zijn er voorstellen voor 1 huishouden;").And.Contain($"Gastgezin {CaseNumbers.Of(hostId)}: Utrecht");
         var proposedFor = (await harness.Links.FindAsync(round.Tokens[0], CancellationToken.None)).InstanceId;
         new[] { first, second }.Should().Contain(proposedFor);
     }
@@ -134,10 +135,10 @@ public sealed class MatchingTests
         overview.Html.Should().Contain("2 huishoudens wachten, 1 gastgezin is beschikbaar. Vandaag zijn er voorstellen voor 1 huishouden;");
         overview.Html.Should().Contain("<td>Groningen</td><td>1</td><td>0</td><td>tekort</td>");
         overview.Html.Should().Contain("<td>Utrecht</td><td>1</td><td>1</td><td></td>");
-        overview.Html.Should().Contain($"{withDog} (Utrecht), 0 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: huisdier niet welkom: 1");
-        overview.Html.Should().NotContain(withDog + "</h3>", "nothing fits the household with a dog, so nothing is proposed");
-        overview.Html.Should().Contain($"<h3>{inGroningen}</h3><p>Groningen, wens: Groningen, 2 volwassenen, 1 minderjarige, 0 dagen wachtend</p>");
-        overview.Html.Should().Contain($"Gastgezin {hostId}: Utrecht, plaats voor 4, talen: Engels, Nederlands")
+        overview.Html.Should().Contain($"{CaseNumbers.Of(withDog)} (Utrecht), 0 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: huisdier niet welkom: 1");
+        overview.Html.Should().NotContain(CaseNumbers.Of(withDog) + "</h3>", "nothing fits the household with a dog, so nothing is proposed");
+        overview.Html.Should().Contain($"<h3>{CaseNumbers.Of(inGroningen)}</h3><p>Groningen, wens: Groningen, 2 volwassenen, 1 minderjarige, 0 dagen wachtend</p>");
+        overview.Html.Should().Contain($"Gastgezin {CaseNumbers.Of(hostId)}: Utrecht, plaats voor 4, talen: Engels, Nederlands")
             .And.Contain("Taal: +30 / 30 — gedeelde taal: Engels")
             .And.Contain("Plaats: +0 / 25 — Utrecht, 163 km van de gewenste gemeente Groningen: te ver")
             .And.Contain("Woonruimte: +10 / 10 — eigen kamer, zoals gewenst");

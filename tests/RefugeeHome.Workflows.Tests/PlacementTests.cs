@@ -1,5 +1,6 @@
 using AwesomeAssertions;
 using RefugeeHome.Approvals;
+using RefugeeHome.Cases;
 
 namespace RefugeeHome.Workflows.Tests;
 
@@ -26,7 +27,7 @@ public sealed class PlacementTests
         (escalation.At - agreedAt).Should().BeGreaterThanOrEqualTo(WorkflowHarness.Day * 7, "and escalates three days later");
         visit.Html.Should().Contain("Oudegracht 12", "the supporter needs the address to visit");
         reminder.Tokens.Should().Equal(visit.Tokens);
-        escalation.Html.Should().Contain(placementId);
+        escalation.Html.Should().Contain(CaseNumbers.Of(placementId));
         contribution.Html.Should().Contain("485", "two adults and a child: 2 × 215 + 55");
         tooMuch.Outcome.Should().Be(RedeemOutcome.InvalidValues);
         tooMuch.Problems.Should().ContainSingle().Which.Kind.Should().Be(FieldProblemKind.AboveMaximum);

@@ -1,4 +1,5 @@
 using AwesomeAssertions;
+using RefugeeHome.Cases;
 using RefugeeHome.Matching;
 using RefugeeHome.Workflows.Matching;
 
@@ -30,7 +31,7 @@ public sealed class ScoreLinesTests
         {
             "a mother with two children who wished Utrecht, offered a flat in Amersfoort after an early end",
             Mother,
-            ["Gastgezin host-7: Amersfoort, plaats voor 3, talen: Nederlands, Russisch, score 82.1",
+            [$"Gastgezin {CaseNumbers.Of("host-7")}: Amersfoort, plaats voor 3, talen: Nederlands, Russisch, score 82.1",
              "Taal: +30 / 30 — gedeelde taal: Russisch",
              "Plaats: +15.4 / 25 — Amersfoort, 23 km van de gewenste gemeente Utrecht",
              "Wachttijd: +6.7 / 20 — 30 dagen wachtend",
@@ -43,7 +44,7 @@ public sealed class ScoreLinesTests
             "the same mother had she wished Amsterdam and spoken only Ukrainian",
             Mother with { Languages = new HashSet<string> { "uk" }, PreferredMunicipality = "Amsterdam", PreferredRegion = "Noord-Holland",
                 PreferredPosition = GuestHouseholds.PositionOf("Amsterdam"), RematchPriority = false },
-            ["Gastgezin host-7: Amersfoort, plaats voor 3, talen: Nederlands, Russisch, score 30.4",
+            [$"Gastgezin {CaseNumbers.Of("host-7")}: Amersfoort, plaats voor 3, talen: Nederlands, Russisch, score 30.4",
              "Taal: +0 / 30 — geen gedeelde taal",
              "Plaats: +8.8 / 25 — Amersfoort, 39 km van de gewenste gemeente Amsterdam",
              "Wachttijd: +6.7 / 20 — 30 dagen wachtend",

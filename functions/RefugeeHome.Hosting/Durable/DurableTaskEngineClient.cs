@@ -66,8 +66,9 @@ public sealed class DurableTaskEngineClient(AzureStorageOrchestrationService ser
     public override async Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
+        // The Azure Storage provider answers an unknown instance with a list holding one null state.
         var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false);
-        return states is { Count: > 0 } ? ToMetadata(states[0], getInputsAndOutputs) : null;
+        return states is { Count: > 0 } && states[0] is { } state ? ToMetadata(state, getInputsAndOutputs) : null;
     }
 
     /// <inheritdoc />

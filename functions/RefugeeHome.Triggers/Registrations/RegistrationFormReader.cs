@@ -26,6 +26,7 @@ internal static class RegistrationFormReader
             SmokeFree = IsOn(form, "smokeFree"),
             AcceptedHouseholds = Enums<HouseholdKind>(form, "acceptedHouseholds"),
             WelcomesFamilies = IsOn(form, "welcomesFamilies"),
+            PrivacyConsent = IsOn(form, "privacyConsent"),
         };
 
     public static GuestRegistration ReadGuest(IFormCollection form, PageText text, List<FieldError> errors)
@@ -58,6 +59,7 @@ internal static class RegistrationFormReader
             Smokers = IsOn(form, "smokers"),
             WomenAndChildrenOnly = IsOn(form, "womenAndChildrenOnly"),
             WishedAccommodation = Enum.TryParse<Accommodation>(form["wishedAccommodation"].ToString(), out var wished) ? wished : Accommodation.PrivateRoom,
+            PrivacyInformed = IsOn(form, "privacyInformed"),
         };
     }
 

@@ -99,9 +99,10 @@ public sealed class Notifier(
     {
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["hostRef"] = notice.Case.HostId,
-            ["guestRef"] = notice.Case.GuestId,
-            ["placementRef"] = notice.Case.PlacementId,
+            // People read and say case numbers; the opaque ids stay in the workflows.
+            ["hostRef"] = CaseNumberOf(notice.Case.HostId),
+            ["guestRef"] = CaseNumberOf(notice.Case.GuestId),
+            ["placementRef"] = CaseNumberOf(notice.Case.PlacementId),
             ["hostMunicipality"] = host?.Municipality,
             ["guestMunicipality"] = guest?.Registration.Municipality,
             ["adults"] = guest?.Registration.Adults,
@@ -116,6 +117,13 @@ public sealed class Notifier(
         if (notice.To == Audience.Host && host is not null)
         {
             model["firstName"] = host.FirstName;
+            model["statusLink"] = StatusPage.AddressOf(links, host.HostId).ToString();
+        }
+
+        if (notice.To is Audience.Guest or Audience.Caseworker && guest is not null)
+        {
+            // A household without an address of its own gets its page through its caseworker.
+            model["statusLink"] = StatusPage.AddressOf(links, guest.GuestId).ToString();
         }
 
         if (notice.To is Audience.Screener or Audience.Connector or Audience.Supporter && host is not null)
@@ -141,4 +149,6 @@ public sealed class Notifier(
 
         return model;
     }
+
+    private static string? CaseNumberOf(string? caseId) => caseId is null ? null : CaseNumbers.Of(caseId);
 }

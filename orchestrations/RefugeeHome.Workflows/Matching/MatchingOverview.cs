@@ -1,5 +1,6 @@
 using System.Globalization;
 using RefugeeHome.Approvals;
+using RefugeeHome.Cases;
 using RefugeeHome.Matching;
 using RefugeeHome.Notifications;
 using SendGrid.Helpers.Mail;
@@ -45,7 +46,7 @@ internal sealed class MatchingOverview(ApprovalLinks links, Mailer mailer, Email
 
             var reasons = excluded.Where(pair => pair.Value > 0).OrderByDescending(pair => pair.Value)
                 .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{Label("exclusion." + pair.Key)}: {pair.Value}"));
-            cases.Add((waited, new { guestRef = guest.GuestId, region = Region(GuestHouseholds.RegionOf(guest)), waited, fitting, reasons = string.Join("; ", reasons) }));
+            cases.Add((waited, new { guestRef = CaseNumbers.Of(guest.GuestId), region = Region(GuestHouseholds.RegionOf(guest)), waited, fitting, reasons = string.Join("; ", reasons) }));
         }
 
         var model = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -58,7 +59,7 @@ internal sealed class MatchingOverview(ApprovalLinks links, Mailer mailer, Email
             ["proposedTotal"] = round.Count,
             ["households"] = round.Take(options.HouseholdsInEmail).Select(household => new
             {
-                guestRef = household.GuestId,
+                guestRef = CaseNumbers.Of(household.GuestId),
                 household.Region,
                 wish = household.WishedMunicipality ?? Label("wish.none"),
                 household.Adults,

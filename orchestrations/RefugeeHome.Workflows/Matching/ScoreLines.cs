@@ -1,4 +1,5 @@
 using System.Globalization;
+using RefugeeHome.Cases;
 using RefugeeHome.Matching;
 using RefugeeHome.Notifications;
 
@@ -15,7 +16,7 @@ internal sealed class ScoreLines(EmailTemplates templates, string language)
     {
         var lines = new List<string>(factors.Count + 1)
         {
-            string.Format(CultureInfo.InvariantCulture, Label("offer"), offer.HostId, offer.Municipality, offer.Capacity,
+            string.Format(CultureInfo.InvariantCulture, Label("offer"), CaseNumbers.Of(offer.HostId), offer.Municipality, offer.Capacity,
                 string.Join(", ", offer.Languages.Order(StringComparer.Ordinal).Select(Value)), score.ToString("0.#", CultureInfo.InvariantCulture)),
         };
         lines.AddRange(factors.Select(Line));

@@ -34,6 +34,14 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
         await _steps.CallAsync(ActivityNames.SetGuestStage,
             new GuestStageChange(input.GuestId, "Waiting", GuestStage.Waiting, StartsWaiting: !input.Admitted, input.RematchPriority));
         await _steps.StatusAsync("Waiting", "matcher");
+        if (!input.Admitted)
+        {
+            // Told once the case stands as waiting, so the status page the emails link to already knows it.
+            await _steps.NotifyAllAsync(
+                new Notice("guest-registered", Audience.Guest, Case),
+                new Notice("guest-registered-caseworker", Audience.Caseworker, Case));
+        }
+
         var approval = (await Waits.AnswerAsync(context, _inbox, [MatchReservationGuard.Purpose, CaseClosing.GuestPurpose], []))!;
         if (approval.Purpose == CaseClosing.GuestPurpose)
         {
@@ -66,9 +74,6 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
         var facts = await _steps.CallAsync<GuestFacts>(ActivityNames.ReadGuest, input.GuestId);
         if (facts.MayBeMatched)
         {
-            await _steps.NotifyAllAsync(
-                new Notice("guest-registered", Audience.Guest, Case),
-                new Notice("guest-registered-caseworker", Audience.Caseworker, Case));
             return true;
         }
 

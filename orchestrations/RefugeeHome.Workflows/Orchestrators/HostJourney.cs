@@ -35,13 +35,11 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
 
     private async Task<string> ScreenAsync()
     {
-        // One step, not two: the welcome and the screener's request need nothing of the recorded stage.
-        await Task.WhenAll(
-            StageAsync("Registered", HostStage.Registered),
-            _steps.NotifyAllAsync(
-                new Notice("host-registered", Audience.Host, Case) { Ask = new Ask("withdraw", "withdraw", ["withdraw"]) { Standing = true } },
-                ScreeningRequest("screening-request")));
-        await _steps.StatusAsync("Screening", "screener");
+        // The stage is recorded before the welcome goes out, so the status page its link opens already knows the case.
+        await Task.WhenAll(StageAsync("Registered", HostStage.Registered), _steps.StatusAsync("Screening", "screener"));
+        await _steps.NotifyAllAsync(
+            new Notice("host-registered", Audience.Host, Case) { Ask = new Ask("withdraw", "withdraw", ["withdraw"]) { Standing = true } },
+            ScreeningRequest("screening-request"));
         var screening = await Waits.AnswerAsync(context, _inbox, ["screening", "withdraw"],
         [
             new(options.ReminderAfter, () => _steps.NotifyAsync(ScreeningRequest("screening-reminder"))),
