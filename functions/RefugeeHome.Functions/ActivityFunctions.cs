@@ -56,6 +56,10 @@ public sealed class ActivityFunctions(
     [Function(ActivityNames.ReadGuest)]
     public Task<GuestFacts> ReadGuest([ActivityTrigger] string guestId, CancellationToken cancellationToken) => households.ReadGuestAsync(guestId, cancellationToken);
 
+    [Function(ActivityNames.CorrectRegistration)]
+    public Task<bool> CorrectRegistration([ActivityTrigger] string householdId, CancellationToken cancellationToken) =>
+        households.CorrectRegistrationAsync(householdId, cancellationToken);
+
     [Function(ActivityNames.ForgetGuest)]
     public Task<bool> ForgetGuest([ActivityTrigger] string guestId, CancellationToken cancellationToken) => households.ForgetGuestAsync(guestId, cancellationToken);
 

@@ -19,7 +19,7 @@ namespace RefugeeHome.Functions;
 /// <summary>Every route of <see cref="HttpRoutes"/>, on the handlers the runner maps it to, with the client Durable Functions binds.</summary>
 public sealed class HttpFunctions(
     RegistrationTriggers registrations, ApprovalPages approvals, UploadPages uploads, MatchingRoundPages rounds,
-    CoordinatorTriggers coordinator, StatisticsTriggers statistics, StaffPages staff, StatusPages status, PrivacyPages privacy)
+    CoordinatorTriggers coordinator, StatisticsTriggers statistics, StaffPages staff, CaseActions actions, OverviewPages overviews, StatusPages status, PrivacyPages privacy)
 {
     [Function(nameof(ShowStaffSignIn))]
     public Task<IActionResult> ShowStaffSignIn([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.StaffSignIn)] HttpRequest request) =>
@@ -44,7 +44,35 @@ public sealed class HttpFunctions(
     [Function(nameof(CloseStaffCase))]
     public Task<IActionResult> CloseStaffCase(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.StaffCaseClose)] HttpRequest request, string id, [DurableClient] DurableTaskClient workflows) =>
-        ResultAction.Of(staff.CloseCaseAsync(request.HttpContext, id, new WorkflowEvents(workflows)));
+        ResultAction.Of(actions.CloseAsync(request.HttpContext, id, new WorkflowEvents(workflows)));
+
+    [Function(nameof(CorrectStaffCase))]
+    public Task<IActionResult> CorrectStaffCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.StaffCaseCorrect)] HttpRequest request, string id, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(actions.CorrectAsync(request.HttpContext, id, new WorkflowEvents(workflows)));
+
+    [Function(nameof(EraseStaffCase))]
+    public Task<IActionResult> EraseStaffCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.StaffCaseErase)] HttpRequest request, string id, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(actions.EraseAsync(request.HttpContext, id, new WorkflowEvents(workflows)));
+
+    [Function(nameof(MatchStaffCase))]
+    public Task<IActionResult> MatchStaffCase(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.StaffCaseMatch)] HttpRequest request, string id, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(actions.MatchAsync(request.HttpContext, id, new WorkflowEvents(workflows)));
+
+    [Function(nameof(RejectStaffCaseProposal))]
+    public Task<IActionResult> RejectStaffCaseProposal(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = HttpRoutes.StaffCaseReject)] HttpRequest request, string id) =>
+        ResultAction.Of(actions.RejectAsync(request.HttpContext, id));
+
+    [Function(nameof(ShowStaffStatistics))]
+    public Task<IActionResult> ShowStaffStatistics([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.StaffStatistics)] HttpRequest request) =>
+        ResultAction.Of(overviews.ShowStatisticsAsync(request.HttpContext));
+
+    [Function(nameof(ShowStaffShortages))]
+    public Task<IActionResult> ShowStaffShortages([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.StaffShortages)] HttpRequest request) =>
+        ResultAction.Of(overviews.ShowShortagesAsync(request.HttpContext));
 
     [Function(nameof(ShowStaffCase))]
     public Task<IActionResult> ShowStaffCase([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.StaffCase)] HttpRequest request, string id) =>

@@ -75,6 +75,24 @@ public static class HttpRoutes
     /// <summary>A coordinator closes a stuck case.</summary>
     public const string StaffCaseClose = "staff/cases/{id}/close";
 
+    /// <summary>The latest ministry report in the console.</summary>
+    public const string StaffStatistics = "staff/statistics";
+
+    /// <summary>Where hosts run short, per region.</summary>
+    public const string StaffShortages = "staff/shortages";
+
+    /// <summary>Staff correct a household's registration.</summary>
+    public const string StaffCaseCorrect = "staff/cases/{id}/correct";
+
+    /// <summary>A coordinator erases a finished household's data.</summary>
+    public const string StaffCaseErase = "staff/cases/{id}/erase";
+
+    /// <summary>The matcher matches a waiting household by hand.</summary>
+    public const string StaffCaseMatch = "staff/cases/{id}/match";
+
+    /// <summary>The matcher turns a proposal down.</summary>
+    public const string StaffCaseReject = "staff/cases/{id}/reject";
+
     /// <summary>A household's own status page.</summary>
     public const string HouseholdStatus = StatusPage.Page + "/{id}/{token}";
 
@@ -116,9 +134,18 @@ public static class HttpRoutes
         endpoints.MapGet(StaffSignOut, (HttpContext context, StaffPages staff) => staff.SignOut(context));
         endpoints.MapGet(StaffCases, (HttpContext context, StaffPages staff) => staff.ShowCasesAsync(context));
         endpoints.MapPost(StaffCases, (HttpContext context, StaffPages staff) => staff.SearchCasesAsync(context));
+        endpoints.MapGet(StaffStatistics, (HttpContext context, OverviewPages overviews) => overviews.ShowStatisticsAsync(context));
+        endpoints.MapGet(StaffShortages, (HttpContext context, OverviewPages overviews) => overviews.ShowShortagesAsync(context));
         endpoints.MapGet(StaffCase, (HttpContext context, string id, StaffPages staff) => staff.ShowCaseAsync(context, id));
-        endpoints.MapPost(StaffCaseClose, (HttpContext context, string id, StaffPages staff, DurableTaskClient workflows) =>
-            staff.CloseCaseAsync(context, id, new WorkflowEvents(workflows)));
+        endpoints.MapPost(StaffCaseClose, (HttpContext context, string id, CaseActions actions, DurableTaskClient workflows) =>
+            actions.CloseAsync(context, id, new WorkflowEvents(workflows)));
+        endpoints.MapPost(StaffCaseCorrect, (HttpContext context, string id, CaseActions actions, DurableTaskClient workflows) =>
+            actions.CorrectAsync(context, id, new WorkflowEvents(workflows)));
+        endpoints.MapPost(StaffCaseErase, (HttpContext context, string id, CaseActions actions, DurableTaskClient workflows) =>
+            actions.EraseAsync(context, id, new WorkflowEvents(workflows)));
+        endpoints.MapPost(StaffCaseMatch, (HttpContext context, string id, CaseActions actions, DurableTaskClient workflows) =>
+            actions.MatchAsync(context, id, new WorkflowEvents(workflows)));
+        endpoints.MapPost(StaffCaseReject, (HttpContext context, string id, CaseActions actions) => actions.RejectAsync(context, id));
         endpoints.MapGet(HouseholdStatus, (HttpContext context, string id, string token, StatusPages status) => status.ShowAsync(context, id, token));
         endpoints.MapPost(HouseholdExport, (HttpContext context, string id, string token, StatusPages status) => status.ExportAsync(context, id, token));
         endpoints.MapPost(HouseholdErasure, (HttpContext context, string id, string token, StatusPages status) => status.RequestErasureAsync(context, id, token));

@@ -59,6 +59,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(configuration.GetSection(StaffOptions.Section).Get<StaffOptions>() ?? new StaffOptions());
         services.AddSingleton<StaffSignIn>();
         services.AddSingleton<StaffPages>();
+        services.AddSingleton<CasePanels>();
+        services.AddSingleton<CaseActions>();
         services.AddSingleton(provider => new DocumentStore(provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(DocumentsContainer)));
         services.AddSingleton(WorkflowCatalogue.Templates());
         services.AddSingleton(provider => new Mailer(
@@ -72,6 +74,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<PlacementActivities>();
         services.AddSingleton<MatchingRoundActivity>();
         services.AddSingleton<MatchingRoundStarts>();
+        services.AddSingleton<HouseholdMatching>();
+        services.AddSingleton<RegionalShortages>();
+        services.AddSingleton<OverviewPages>();
         services.AddAntiforgery();
         services.AddSingleton<PageRenderer>();
         services.AddSingleton<ApprovalPages>();

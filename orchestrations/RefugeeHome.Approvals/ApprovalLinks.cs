@@ -124,6 +124,34 @@ public sealed class ApprovalLinks
             TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>
+    /// Closes one open link of a question that stays asked, such as one proposal of a round the matcher turned down: it
+    /// then says the question is closed, and the round's other links stay open.
+    /// </summary>
+    public async Task WithdrawAsync(string token, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(token, cancellationToken) is not { } row || row.GetString("Answer") is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["Withdrawn"] = true }, row.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            // Answered at the same moment: the answer stands.
+        }
+    }
+
+    /// <summary>The round the links of <paramref name="purpose"/> that <paramref name="instanceId"/> asks now belong to; null when none is open.</summary>
+    public async Task<string?> CurrentRoundAsync(string instanceId, string purpose, CancellationToken cancellationToken)
+    {
+        var current = await _table.GetEntityIfExistsAsync<TableEntity>(CurrentPartition, CurrentKey(instanceId, purpose), cancellationToken: cancellationToken);
+        return current.HasValue && current.Value!.GetString("Round") is { } round && round != ClosedRound ? round : null;
+    }
+
+    /// <summary>
     /// Closes every question <paramref name="instanceId"/> asked, for a workflow that has ended: none of its links takes
     /// an answer or a document any more.
     /// </summary>
@@ -324,6 +352,11 @@ public sealed class ApprovalLinks
         if (answer is not null)
         {
             return link with { State = ApprovalState.Answered };
+        }
+
+        if (row.GetBoolean("Withdrawn") == true)
+        {
+            return link with { State = ApprovalState.Closed };
         }
 
         // Superseded before expired: pointing at the newer link helps more than saying this one ran out. Expired before

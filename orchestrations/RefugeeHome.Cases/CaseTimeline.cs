@@ -31,6 +31,9 @@ public sealed record TimelineEntry(string Key, DateTimeOffset At, TimelineKind K
 
     /// <summary>Who acted, for an action: the staff role and name.</summary>
     public string? By { get; init; }
+
+    /// <summary>What people call it, for an email: its subject in the staff's language (ids, dates and case numbers, nothing personal).</summary>
+    public string? Title { get; init; }
 }
 
 /// <summary>
@@ -60,6 +63,7 @@ public sealed class CaseTimeline(TableServiceClient tables)
                 ["Role"] = entry.Role,
                 ["Detail"] = entry.Detail,
                 ["By"] = entry.By,
+                ["Title"] = entry.Title,
             }, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
@@ -80,6 +84,7 @@ public sealed class CaseTimeline(TableServiceClient tables)
                 Role = row.GetString("Role"),
                 Detail = row.GetString("Detail"),
                 By = row.GetString("By"),
+                Title = row.GetString("Title"),
             });
         }
 

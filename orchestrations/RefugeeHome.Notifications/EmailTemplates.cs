@@ -111,10 +111,14 @@ public sealed class EmailTemplates
 
     // {{count adults 'adult' 'adults'}}: the number with the word in its singular or plural, for languages with two forms.
     // Ukrainian and Russian texts put the number after a label instead, which needs no plural.
+    // {{count n 'one' 'other'}} in Dutch and English; {{count n 'one' 'few' 'many'}} in Ukrainian and Russian, which share their rules.
     private static void Count(EncodedTextWriter output, Context context, Arguments arguments)
     {
         var number = Convert.ToInt32(arguments[0], CultureInfo.InvariantCulture);
-        output.Write(string.Create(CultureInfo.InvariantCulture, $"{number} {(number == 1 ? arguments[1] : arguments[2])}"));
+        var words = arguments.Length == 4
+            ? PluralForms.Of("uk", number) switch { "one" => arguments[1], "few" => arguments[2], _ => arguments[3] }
+            : PluralForms.Of("en", number) == "one" ? arguments[1] : arguments[2];
+        output.Write(string.Create(CultureInfo.InvariantCulture, $"{number} {words}"));
     }
 
     private sealed record MessageText(string? Subject, IReadOnlyList<string>? Paragraphs, Dictionary<string, string>? Labels);

@@ -17,5 +17,8 @@ internal static class FieldChecks
     /// <summary>Whether every entry of <paramref name="languages"/> is a spoken language the forms offer; a missing list is not.</summary>
     public static bool AreSpoken(IReadOnlyList<string>? languages) => languages is not null && languages.All(language => language is not null && Spoken.Contains(language));
 
+    /// <summary>A phone number as people write it, Dutch or international.</summary>
+    public const string PhonePattern = @"^\+?[0-9 ()\-]{9,20}$";
+
     public static bool HasNoLineBreak(string? value) => value is null || (!value.Contains('\r', StringComparison.Ordinal) && !value.Contains('\n', StringComparison.Ordinal));
 }

@@ -43,14 +43,11 @@ public static class GuestRegistrationValidation
             RuleFor(r => r.CaseworkerEmail).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(254)
                 .Must(FieldChecks.HasNoLineBreak)
                 .WithMessage(texts.Message("LineBreak")).EmailAddress().WithName(texts.Label("Email"));
-            RuleFor(r => r.Municipality).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100)
-                .Must(FieldChecks.HasNoLineBreak)
-                .WithMessage(texts.Message("LineBreak"))
-                .Must(FieldChecks.IsMunicipality).WithMessage(texts.Message("UnknownMunicipality")).WithName(texts.Label("Municipality"));
+            RuleFor(r => r.Municipality).Municipality(texts);
             RuleFor(r => r.ContactName).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100)
                 .Must(FieldChecks.HasNoLineBreak).WithMessage(texts.Message("LineBreak")).WithName(texts.Label("ContactName"));
             RuleFor(r => r.ContactPhone).Cascade(CascadeMode.Stop).MaximumLength(30)
-                .Matches(@"^\+?[0-9 ()\-]{9,20}$").When(r => !string.IsNullOrEmpty(r.ContactPhone))
+                .Matches(FieldChecks.PhonePattern).When(r => !string.IsNullOrEmpty(r.ContactPhone))
                 .WithMessage(texts.Message("Phone")).WithName(texts.Label("ContactPhone"));
             RuleFor(r => r.ContactEmail).Cascade(CascadeMode.Stop).MaximumLength(254)
                 .Must(FieldChecks.HasNoLineBreak).WithMessage(texts.Message("LineBreak"))
@@ -58,8 +55,7 @@ public static class GuestRegistrationValidation
             RuleFor(r => r.PreferredMunicipality).Cascade(CascadeMode.Stop).MaximumLength(100)
                 .Must(FieldChecks.HasNoLineBreak).WithMessage(texts.Message("LineBreak"))
                 .Must(FieldChecks.IsMunicipality).WithMessage(texts.Message("UnknownMunicipality")).WithName(texts.Label("PreferredMunicipality"));
-            RuleFor(r => r.Languages).Must(FieldChecks.AreSpoken)
-                .WithMessage(texts.Message("SpokenLanguage")).WithName(texts.Label("Languages"));
+            RuleFor(r => r.Languages).SpokenLanguages(texts);
             RuleFor(r => r.Pets).NotNull();
             RuleForEach(r => r.Pets).IsInEnum();
             RuleFor(r => r.WishedAccommodation).IsInEnum();

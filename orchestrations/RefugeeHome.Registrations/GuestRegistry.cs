@@ -22,6 +22,7 @@ public sealed class GuestRegistry(TableServiceClient tables, TimeProvider clock)
     public const string NewStatus = "Registered";
 
     private const string Partition = "guests";
+    private const string CorrectionColumn = "Correction";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly TableClient _table = tables.GetTableClient("GuestRegistrations");
 
@@ -106,6 +107,45 @@ public sealed class GuestRegistry(TableServiceClient tables, TimeProvider clock)
                 row["RematchPriority"] = rematchPriority;
             }
         }, cancellationToken);
+
+    /// <summary>Keeps <paramref name="correction"/> for the household's workflow to apply; a later one replaces it.</summary>
+    public Task RequestCorrectionAsync(string guestId, GuestCorrection correction, CancellationToken cancellationToken) =>
+        _table.ApplyAsync(Partition, "guest|" + guestId, row => row[CorrectionColumn] = JsonSerializer.Serialize(correction, Json), cancellationToken);
+
+    /// <summary>The correction waiting to be applied, or null.</summary>
+    public async Task<GuestCorrection?> PendingCorrectionAsync(string guestId, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, "guest|" + guestId, cancellationToken: cancellationToken);
+        return found.HasValue && found.Value!.GetString(CorrectionColumn) is { } pending ? JsonSerializer.Deserialize<GuestCorrection>(pending, Json) : null;
+    }
+
+    /// <summary>Applies the pending correction to the registration; false when none was pending.</summary>
+    public async Task<bool> ApplyCorrectionAsync(string guestId, CancellationToken cancellationToken)
+    {
+        var applied = false;
+        await _table.ApplyAsync(Partition, "guest|" + guestId, row =>
+        {
+            applied = row.GetString(CorrectionColumn) is not null;
+            if (!applied)
+            {
+                return;
+            }
+
+            var correction = JsonSerializer.Deserialize<GuestCorrection>(row.GetString(CorrectionColumn), Json)!;
+            var registration = JsonSerializer.Deserialize<GuestRegistration>(row.GetString("Registration"), Json)!;
+            row["Registration"] = JsonSerializer.Serialize(registration with
+            {
+                Municipality = correction.Municipality.Trim(),
+                EligibilityRecorded = correction.EligibilityRecorded,
+                HouseholdLanguage = correction.HouseholdLanguage,
+                Languages = correction.Languages,
+                ContactEmail = string.IsNullOrWhiteSpace(correction.ContactEmail) ? null : correction.ContactEmail.Trim(),
+                ContactPhone = string.IsNullOrWhiteSpace(correction.ContactPhone) ? null : correction.ContactPhone.Trim(),
+            }, Json);
+            row.Remove(CorrectionColumn);
+        }, cancellationToken);
+        return applied;
+    }
 
     /// <summary>Deletes a household's registration once its retention period has passed.</summary>
     public async Task<bool> ForgetAsync(string guestId, CancellationToken cancellationToken)

@@ -49,19 +49,17 @@ public static class HostRegistrationValidation
             Text(RuleFor(r => r.FirstName), texts, "FirstName", 100, lineBreak);
             Text(RuleFor(r => r.LastName), texts, "LastName", 100, lineBreak);
             Text(RuleFor(r => r.Email), texts, "Email", 254, lineBreak).EmailAddress();
-            Text(RuleFor(r => r.Phone), texts, "Phone", 30, lineBreak).Matches(@"^\+?[0-9 ()\-]{9,20}$").WithMessage(texts.Message("Phone"));
+            Text(RuleFor(r => r.Phone), texts, "Phone", 30, lineBreak).Matches(FieldChecks.PhonePattern).WithMessage(texts.Message("Phone"));
             Text(RuleFor(r => r.Street), texts, "Street", 200, lineBreak);
             Text(RuleFor(r => r.HouseNumber), texts, "HouseNumber", 20, lineBreak);
             Text(RuleFor(r => r.Postcode), texts, "Postcode", 7, lineBreak).Matches("^[1-9][0-9]{3} ?[A-Za-z]{2}$").WithMessage(texts.Message("Postcode"));
-            Text(RuleFor(r => r.Municipality), texts, "Municipality", 100, lineBreak)
-                .Must(FieldChecks.IsMunicipality).WithMessage(texts.Message("UnknownMunicipality"));
+            RuleFor(r => r.Municipality).Municipality(texts);
             RuleFor(r => r.Capacity).InclusiveBetween(1, 20).WithName(texts.Label("Capacity"));
             RuleFor(r => r.AvailableFrom)
                 .Must((_, from, context) => from >= ((DateOnly)context.RootContextData["today"]).AddDays(-1))
                 .WithMessage(texts.Message("PastDate"))
                 .WithName(texts.Label("AvailableFrom"));
-            RuleFor(r => r.Languages).Must(FieldChecks.AreSpoken)
-                .WithMessage(texts.Message("SpokenLanguage")).WithName(texts.Label("Languages"));
+            RuleFor(r => r.Languages).SpokenLanguages(texts);
             RuleFor(r => r.AcceptedPets).NotNull();
             RuleForEach(r => r.AcceptedPets).IsInEnum();
             RuleFor(r => r.AcceptedHouseholds).NotNull();

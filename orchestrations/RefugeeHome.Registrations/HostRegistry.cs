@@ -1,3 +1,4 @@
+using Azure;
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
@@ -69,6 +70,7 @@ public sealed class HostRegistry(TableServiceClient tables, TimeProvider clock)
     public const string NewStatus = "Registered";
 
     private const string Partition = "hosts";
+    private const string CorrectionColumn = "Correction";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly TableClient _table = tables.GetTableClient("HostRegistrations");
 
@@ -124,6 +126,87 @@ public sealed class HostRegistry(TableServiceClient tables, TimeProvider clock)
             JsonSerializer.Deserialize<HostPreferences>(row.GetString("Preferences"), Json)!,
             row.GetInt32("DuplicateAttempts") ?? 0);
     }
+
+    /// <summary>Keeps <paramref name="correction"/> for the household's workflow to apply; a later one replaces it.</summary>
+    public Task RequestCorrectionAsync(string hostId, HostCorrection correction, CancellationToken cancellationToken) =>
+        _table.ApplyAsync(Partition, "host|" + hostId, row => row[CorrectionColumn] = JsonSerializer.Serialize(correction, Json), cancellationToken);
+
+    /// <summary>The correction waiting to be applied, or null.</summary>
+    public async Task<HostCorrection?> PendingCorrectionAsync(string hostId, CancellationToken cancellationToken)
+    {
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, "host|" + hostId, cancellationToken: cancellationToken);
+        return found.HasValue && found.Value!.GetString(CorrectionColumn) is { } pending ? JsonSerializer.Deserialize<HostCorrection>(pending, Json) : null;
+    }
+
+    /// <summary>Which of <paramref name="correction"/>'s email and phone already find another household (<c>Email</c>, <c>Phone</c>).</summary>
+    public async Task<IReadOnlyList<string>> TakenByOthersAsync(string hostId, HostCorrection correction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(correction);
+        var taken = new List<string>();
+        foreach (var (field, key) in new[] { ("Email", RegistrationKeys.Email(correction.Email)), ("Phone", RegistrationKeys.Phone(correction.Phone)) })
+        {
+            var owner = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, "key|" + key, cancellationToken: cancellationToken);
+            if (owner.HasValue && owner.Value!.GetString("HostId") != hostId)
+            {
+                taken.Add(field);
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// Applies the pending correction in one transaction with the keys that find the household again, so the old email
+    /// and phone no longer do and the new ones do. An email or phone that became another household's key meanwhile is
+    /// left as it was. False when no correction was pending.
+    /// </summary>
+    public async Task<bool> ApplyCorrectionAsync(string hostId, CancellationToken cancellationToken)
+    {
+        var keepContact = false;
+        while (true)
+        {
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, "host|" + hostId, cancellationToken: cancellationToken);
+            if (!found.HasValue || found.Value!.GetString(CorrectionColumn) is not { } pending)
+            {
+                return false;
+            }
+
+            var row = found.Value!;
+            var correction = JsonSerializer.Deserialize<HostCorrection>(pending, Json)!;
+            var actions = new List<TableTransactionAction>();
+            if (!keepContact)
+            {
+                actions.AddRange(KeyChange(hostId, RegistrationKeys.Email(row.GetString("Email")), RegistrationKeys.Email(correction.Email)));
+                actions.AddRange(KeyChange(hostId, RegistrationKeys.Phone(row.GetString("Phone")), RegistrationKeys.Phone(correction.Phone)));
+                row["Email"] = correction.Email.Trim();
+                row["Phone"] = correction.Phone.Trim();
+            }
+
+            var preferences = JsonSerializer.Deserialize<HostPreferences>(row.GetString("Preferences"), Json)!;
+            row["Preferences"] = JsonSerializer.Serialize(preferences with { Languages = correction.Languages }, Json);
+            row["Municipality"] = correction.Municipality.Trim();
+            row.Remove(CorrectionColumn);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag));
+            try
+            {
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
+                return true;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == 412)
+            {
+                // Changed at the same moment elsewhere: read again.
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == 409)
+            {
+                keepContact = true;
+            }
+        }
+    }
+
+    private static IEnumerable<TableTransactionAction> KeyChange(string hostId, string previous, string next) => previous == next
+        ? []
+        : [new(TableTransactionActionType.Delete, new TableEntity(Partition, "key|" + previous), ETag.All),
+           new(TableTransactionActionType.Add, new TableEntity(Partition, "key|" + next) { ["HostId"] = hostId })];
 
     /// <summary>
     /// Deletes a household's personal data and its duplicate keys once its retention period has passed. Returns false

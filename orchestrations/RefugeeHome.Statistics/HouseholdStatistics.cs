@@ -64,6 +64,56 @@ public sealed class HouseholdStatistics
         RecordEventAsync(placementId, municipality, Metrics.PlacementsEnded, day, cancellationToken);
 
     /// <summary>
+    /// Moves a household's row and what it counts from <paramref name="from"/> to <paramref name="to"/>, for a
+    /// corrected municipality. Each partition changes in a transaction of its own, the new one first, so a move cut
+    /// short by a crash is finished by running it again and never counts the household twice for long or loses it.
+    /// </summary>
+    public async Task MoveAsync(string householdId, string from, string to, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(householdId);
+        var (source, target) = (await PartitionForAsync(from, cancellationToken), await PartitionForAsync(to, cancellationToken));
+        var shard = ShardOf(householdId);
+        for (var attempt = 1; source != target; attempt++)
+        {
+            var household = await _counters.GetEntityIfExistsAsync<TableEntity>(source, HouseholdPrefix + householdId, cancellationToken: cancellationToken);
+            if (!household.HasValue)
+            {
+                return;
+            }
+
+            var row = household.Value!;
+            var metrics = PreviousMetrics(row);
+            if (!(await _counters.GetEntityIfExistsAsync<TableEntity>(target, HouseholdPrefix + householdId, cancellationToken: cancellationToken)).HasValue)
+            {
+                var arrive = new List<TableTransactionAction>
+                {
+                    new(TableTransactionActionType.Add, HouseholdRow(target, householdId, row.GetString("Kind"), row.GetString("Stage"), metrics)),
+                };
+                foreach (var metric in metrics)
+                {
+                    arrive.Add(await CounterChangeAsync(target, CounterKey(metric, null, shard), +1, cancellationToken));
+                }
+
+                if (!await TrySubmitAsync(arrive, attempt, cancellationToken))
+                {
+                    continue;
+                }
+            }
+
+            var leave = new List<TableTransactionAction> { new(TableTransactionActionType.Delete, row, row.ETag) };
+            foreach (var metric in metrics)
+            {
+                leave.Add(await CounterChangeAsync(source, CounterKey(metric, null, shard), -1, cancellationToken));
+            }
+
+            if (await TrySubmitAsync(leave, attempt, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
     /// Deletes what the statistics keep of one household, its opaque id and last stage, once its retention period has
     /// passed. The counts stay as they are: they never held anything that identifies it.
     /// </summary>

@@ -56,4 +56,7 @@ public static class ActivityNames
 
     /// <summary>Records a departure and frees both households.</summary>
     public const string EndPlacement = "EndPlacement";
+
+    /// <summary>Applies the correction staff made to a household's registration.</summary>
+    public const string CorrectRegistration = "CorrectRegistration";
 }

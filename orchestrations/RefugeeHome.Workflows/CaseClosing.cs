@@ -13,9 +13,6 @@ namespace RefugeeHome.Workflows;
 /// <param name="Round">The round the console's link joins, so the households' own links stay valid.</param>
 public sealed record CaseClosing(string Purpose, string Choice, IReadOnlyDictionary<string, string> Values, string? Round)
 {
-    /// <summary>The event every answer reaches a workflow on.</summary>
-    public const string EventName = Inbox.Event;
-
     /// <summary>The question a waiting guest household's intake takes a close on.</summary>
     public const string GuestPurpose = "close";
 

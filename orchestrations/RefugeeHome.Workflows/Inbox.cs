@@ -1,5 +1,6 @@
 using Microsoft.DurableTask;
 using RefugeeHome.Approvals;
+using RefugeeHome.Workflows.Orchestrators;
 
 namespace RefugeeHome.Workflows;
 
@@ -8,7 +9,8 @@ namespace RefugeeHome.Workflows;
 /// event, <see cref="Event"/>, told apart by its purpose. Waiting on one event name at a time means two answers that
 /// arrive together are both kept and taken in order. An answer can arrive more than once (a double click, a request
 /// sent again, an activity retried after it had signalled): the inbox lets each link id through once, and hands the ids
-/// it has seen to the next execution when the workflow continues as new.
+/// it has seen to the next execution when the workflow continues as new. A corrected registration is applied here, as it
+/// comes, and never handed on: it changes the household's data, not what the workflow waits for.
 /// </summary>
 internal sealed class Inbox(TaskOrchestrationContext context, IReadOnlyList<string>? seen)
 {
@@ -43,7 +45,7 @@ internal sealed class Inbox(TaskOrchestrationContext context, IReadOnlyList<stri
                 return null;
             }
 
-            if (FirstTime(answer))
+            if (await TakesAsync(answer))
             {
                 return answer;
             }
@@ -56,11 +58,28 @@ internal sealed class Inbox(TaskOrchestrationContext context, IReadOnlyList<stri
         while (true)
         {
             var answer = await context.WaitForExternalEvent<ApprovalAnswer>(Event);
-            if (FirstTime(answer))
+            if (await TakesAsync(answer))
             {
                 return answer;
             }
         }
+    }
+
+    private async Task<bool> TakesAsync(ApprovalAnswer answer)
+    {
+        if (!FirstTime(answer))
+        {
+            return false;
+        }
+
+        if (answer.Purpose != ConsoleAnswers.CorrectPurpose)
+        {
+            return true;
+        }
+
+        await context.CallActivityAsync<bool>(ActivityNames.CorrectRegistration,
+            answer.Values.TryGetValue(ConsoleAnswers.HouseholdValue, out var household) ? household : context.InstanceId, Steps.Retry);
+        return false;
     }
 
     private bool FirstTime(ApprovalAnswer answer)

@@ -45,6 +45,7 @@ public static class WorkflowCatalogue
             .Activity<HouseholdActivities, string, bool>(ActivityNames.ForgetHost, (households, hostId, cancellation) => households.ForgetHostAsync(hostId, cancellation))
             .Activity<HouseholdActivities, GuestStageChange, bool>(ActivityNames.SetGuestStage, (households, change, cancellation) => households.SetGuestStageAsync(change, cancellation))
             .Activity<HouseholdActivities, string, GuestFacts>(ActivityNames.ReadGuest, (households, guestId, cancellation) => households.ReadGuestAsync(guestId, cancellation))
+            .Activity<HouseholdActivities, string, bool>(ActivityNames.CorrectRegistration, (households, householdId, cancellation) => households.CorrectRegistrationAsync(householdId, cancellation))
             .Activity<HouseholdActivities, string, bool>(ActivityNames.ForgetGuest, (households, guestId, cancellation) => households.ForgetGuestAsync(guestId, cancellation))
             .Activity<PlacementActivities, PlacementCase, PlacementFacts>(ActivityNames.StartPlacement, (placements, placement, cancellation) => placements.StartAsync(placement, cancellation))
             .Activity<PlacementActivities, PlacementUpdate, bool>(ActivityNames.UpdatePlacement, (placements, update, cancellation) => placements.UpdateAsync(update, cancellation))

@@ -23,6 +23,8 @@ public sealed class AccessibilityTests(ProductInBrowser product)
     {
         var (question, upload, welcome) = await OpenLinksAsync();
         var hostId = welcome.CaseId!;
+        var guestId = await product.RegisterGuestAsync("Ганна Бондар");
+        await product.RunStatisticsAsync();
         var pages = new (string Name, string Path, Func<IPage, Task>? Then)[]
         {
             ("start", "/", null),
@@ -31,6 +33,14 @@ public sealed class AccessibilityTests(ProductInBrowser product)
             ("cases", "staff", null),
             ("cases-search", "staff", page => page.Locator("#filter button[type=submit]").ClickAsync()),
             ("case", "staff/cases/" + hostId, null),
+            ("case-guest", "staff/cases/" + guestId, null),
+            ("case-correction-mistakes", "staff/cases/" + guestId, async page =>
+            {
+                await page.Locator("#municipality").FillAsync("Utreht");
+                await page.Locator("form[action$='/correct'] button[type=submit]").ClickAsync();
+            }),
+            ("statistics", "staff/statistics", null),
+            ("shortages", "staff/shortages", null),
             ("host-form", "register/host", null),
             ("host-form-mistakes", "register/host", page => page.Locator("button[type=submit]").ClickAsync()),
             ("guest-form", "register/guest", null),

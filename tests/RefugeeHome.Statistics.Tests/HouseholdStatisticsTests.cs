@@ -109,4 +109,28 @@ public sealed class HouseholdStatisticsTests(AzuriteFixture azurite)
         counts[Metrics.HostsScreened].Should().Be(40);
         counts[Metrics.HostsAvailable].Should().Be(20);
     }
+
+    [Fact]
+    public async Task A_corrected_municipality_moves_the_household_once_even_when_the_move_runs_again_after_being_cut_short()
+    {
+        var harness = await StatisticsHarness.CreateAsync(azurite);
+        await harness.Statistics.RecordHostAsync("host-moving", "Utrecht", HostStage.Available, None);
+        await harness.Statistics.RecordHostAsync("host-staying", "Utrecht", HostStage.Available, None);
+        // A move cut short after it arrived: the household already counts in the new municipality, not yet gone from the old.
+        await harness.Statistics.RecordHostAsync("host-half-moved", "Utrecht", HostStage.Hosting, None);
+        await harness.Statistics.RecordHostAsync("host-half-moved", "Amersfoort", HostStage.Hosting, None);
+
+        await harness.Statistics.MoveAsync("host-moving", "Utrecht", "Amersfoort", None);
+        await harness.Statistics.MoveAsync("host-moving", "Utrecht", "Amersfoort", None);
+        await harness.Statistics.MoveAsync("host-half-moved", "Utrecht", "Amersfoort", None);
+        await harness.Statistics.MoveAsync("host-staying", "utrecht", "Utrecht", None);
+        var counts = (await harness.Statistics.ReadAsync(Day, None)).ToDictionary(row => row.Municipality, row => row.Counts);
+
+        counts["Utrecht"][Metrics.HostsAvailable].Should().Be(1);
+        counts["Utrecht"][Metrics.HostsHosting].Should().Be(0);
+        counts["Utrecht"][Metrics.HostsRegistered].Should().Be(1);
+        counts["Amersfoort"][Metrics.HostsAvailable].Should().Be(1);
+        counts["Amersfoort"][Metrics.HostsHosting].Should().Be(1);
+        counts["Amersfoort"][Metrics.HostsRegistered].Should().Be(2);
+    }
 }

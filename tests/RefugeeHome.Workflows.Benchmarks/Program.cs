@@ -6,6 +6,7 @@ using RefugeeHome.Workflows.Benchmarks;
 //   registrations N  N host registrations over HTTP against a runner process, each until its confirmation email
 //   waiting N        the runner's memory with N host journeys waiting for their screening
 //   crash N          N host registrations with the runner killed halfway: every email once, none lost
+//   console N        the staff console over HTTP with N cases in its index
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var command = args.ElementAtOrDefault(0) ?? "engine";
 var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
@@ -16,5 +17,6 @@ await (command switch
     "registrations" => RegistrationLoad.RunAsync(count),
     "waiting" => WaitingMemory.RunAsync(count),
     "crash" => CrashDuringBurst.RunAsync(count),
-    _ => throw new ArgumentException($"Unknown command '{command}': engine, registrations, waiting or crash."),
+    "console" => ConsoleLoad.RunAsync(count),
+    _ => throw new ArgumentException($"Unknown command '{command}': engine, registrations, waiting, crash or console."),
 });

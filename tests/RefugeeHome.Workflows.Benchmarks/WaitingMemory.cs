@@ -8,21 +8,15 @@ internal static class WaitingMemory
     public static async Task RunAsync(int count)
     {
         await using var load = await RunnerUnderLoad.StartAsync();
-        var idle = ResidentMiB(load.Runner.ProcessId);
+        var idle = ProcessMemory.ResidentMiB(load.Runner.ProcessId);
         var registrations = await load.RegisterAsync(count);
         await load.ConfirmationsAsync(registrations);
 
         // The screening email follows the confirmation in the same step; give the last ones and the engine time to settle.
         await Task.Delay(TimeSpan.FromSeconds(60));
-        var waiting = ResidentMiB(load.Runner.ProcessId);
+        var waiting = ProcessMemory.ResidentMiB(load.Runner.ProcessId);
         Console.WriteLine("| journeys waiting | runner RSS idle | runner RSS with them waiting | per journey |");
         Console.WriteLine("|---|---|---|---|");
         Console.WriteLine($"| {count} | {idle:F0} MiB | {waiting:F0} MiB | {(waiting - idle) * 1024 / count:F1} KiB |");
-    }
-
-    private static double ResidentMiB(int processId)
-    {
-        var line = File.ReadLines($"/proc/{processId}/status").Single(status => status.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 }

@@ -74,6 +74,9 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
     /// <summary>Answers reach the workflows as from the approval pages.</summary>
     public IWorkflowEvents Events { get; }
 
+    /// <summary>The services the workflows and the console use.</summary>
+    public IServiceProvider Services => _host.Services;
+
     public ApprovalLinks Links => _host.Services.GetRequiredService<ApprovalLinks>();
 
     public HostRegistry Hosts => _host.Services.GetRequiredService<HostRegistry>();
@@ -97,13 +100,14 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
     {
         var azurite = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), AzuriteOptions.InMemoryOnFreePorts(), TestContext.Current.CancellationToken);
         var mail = new SendGridCapture();
+        // A test's own settings are added last, so they win over the common ones.
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Approvals:BaseUrl"] = "https://refugeehome.example/",
             ["Approvals:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
             ["SendGrid:ApiKey"] = "test",
             ["SendGrid:From"] = "noreply@refugeehome.example",
-        }.Concat(TestSettings).Concat(settings ?? new Dictionary<string, string?>())).Build();
+        }.Concat(TestSettings)).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var host = await DurableTaskTestHost.StartAsync(registry => registry.AddWorkflows(), new DurableTaskTestHostOptions
         {
             Port = LoopbackPorts.Free(),

@@ -56,7 +56,11 @@ public sealed class CoordinatorTriggers(
             workflow = instance?.Name,
             runtimeStatus = instance?.RuntimeStatus.ToString(),
             customStatus = instance?.SerializedCustomStatus is null ? null : instance.ReadCustomStatusAs<WorkflowStatus>(),
-            output = instance?.SerializedOutput is { } output ? JsonSerializer.Deserialize<JsonElement>(output) : (JsonElement?)null,
+            // A failed workflow's output is the engine's description of the failure, not the workflow's JSON.
+            output = instance is { RuntimeStatus: OrchestrationRuntimeStatus.Completed, SerializedOutput: { } output } ? JsonSerializer.Deserialize<JsonElement>(output) : (JsonElement?)null,
+            failure = instance?.RuntimeStatus == OrchestrationRuntimeStatus.Failed
+                ? instance.FailureDetails is { } failure ? $"{failure.ErrorType}: {failure.ErrorMessage}" : instance.SerializedOutput
+                : null,
             record,
         });
     }

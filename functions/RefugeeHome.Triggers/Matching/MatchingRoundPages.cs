@@ -32,13 +32,14 @@ public sealed class MatchingRoundPages(MatchingRounds rounds, ApprovalLinks link
         }
 
         var from = int.TryParse(context.Request.Query["from"], NumberStyles.None, CultureInfo.InvariantCulture, out var start) ? start : 0;
+        string Label(string key) => templates.Label(MatchingRounds.Message, text.Language, key) ?? key;
         var title = string.Format(CultureInfo.InvariantCulture, Label("page.title"), MatchingRounds.LocalTimeOf(round, options.TimeZone));
         if (await rounds.ReadAsync(round, from, PageSize, context.RequestAborted) is not { } found)
         {
             return await pages.MessageAsync(context, text, title, StatusCodes.Status404NotFound, Label("page.none"));
         }
 
-        var households = await Task.WhenAll(found.Households.Select(household => HouseholdAsync(household, context.RequestAborted)));
+        var households = await Task.WhenAll(found.Households.Select(household => HouseholdAsync(household, text, context.RequestAborted)));
         var address = links.SignedPage(Page, round);
         PageLink To(int position, string label) => new(address + "?from=" + position.ToString(CultureInfo.InvariantCulture), Label(label));
         var view = new MatchingRoundView(title,
@@ -49,10 +50,15 @@ public sealed class MatchingRoundPages(MatchingRounds rounds, ApprovalLinks link
         return await pages.RenderAsync<MatchingRoundPage, MatchingRoundView>(context, text, view, StatusCodes.Status200OK);
     }
 
-    private async Task<RoundHouseholdView> HouseholdAsync(RoundHousehold household, CancellationToken cancellationToken)
+    private async Task<RoundHouseholdView> HouseholdAsync(RoundHousehold household, PageText text, CancellationToken cancellationToken)
     {
-        var about = string.Format(CultureInfo.InvariantCulture, Label("page.household"), household.Region, household.WishedMunicipality ?? Label("wish.none"),
-            household.Adults, household.Minors, household.WaitedDays) + (household.RematchPriority ? ", " + Label("page.rematch") : "");
+        string Label(string key) => templates.Label(MatchingRounds.Message, text.Language, key) ?? key;
+        var about = string.Join(", ", new[]
+        {
+            household.Region, text.Format("roundWish", household.WishedMunicipality ?? Label("wish.none")),
+            text.Count("adults", household.Adults), text.Count("minors", household.Minors), text.Count("waitingDays", household.WaitedDays),
+            household.RematchPriority ? Label("page.rematch") : null,
+        }.OfType<string>());
         var proposals = new List<ProposalView>();
         foreach (var proposal in household.Proposals)
         {
@@ -65,6 +71,4 @@ public sealed class MatchingRoundPages(MatchingRounds rounds, ApprovalLinks link
 
         return new RoundHouseholdView(household.GuestId, about, proposals);
     }
-
-    private string Label(string key) => templates.Label(MatchingRounds.Message, options.StaffLanguage, key) ?? key;
 }

@@ -39,6 +39,10 @@ public sealed class FormState(PageText text, AntiforgeryField antiforgery, IForm
     /// <summary>Whether <paramref name="name"/> is the first field with a problem, which takes the focus.</summary>
     public bool TakesFocus(string name) => Problems.Count > 0 && Problems[0].Field == name;
 
+    /// <summary>The form's name of the field a validator calls <paramref name="property"/> (<c>Members[0].Age</c> is <c>members[0].age</c>), as in the JSON API.</summary>
+    public static string FieldNameOf(string property) =>
+        string.Join('.', (property ?? "").Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
     /// <summary>The element id of the field <paramref name="name"/>.</summary>
     public static string IdOf(string name) =>
         string.Concat(name.Select(character => char.IsAsciiLetterOrDigit(character) ? character : '-'));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Resources;
+using RefugeeHome.Notifications;
 
 namespace RefugeeHome.Triggers.Pages;
 
@@ -19,7 +20,8 @@ public sealed class PageText
     private PageText(string language)
     {
         Language = language;
-        culture = CultureInfo.GetCultureInfo(language);
+        // Dates and numbers as people write them in the Netherlands, Ukraine and Russia; English as in Britain, day first.
+        culture = CultureInfo.GetCultureInfo(language switch { "en" => "en-GB", "nl" => "nl-NL", "uk" => "uk-UA", _ => "ru-RU" });
     }
 
     /// <summary>The languages every page is offered in, the first being the fallback of the others.</summary>
@@ -38,6 +40,16 @@ public sealed class PageText
 
     /// <summary>The text of <paramref name="key"/> with <paramref name="values"/> put in its placeholders.</summary>
     public string Format(string key, params object?[] values) => string.Format(culture, this[key], values);
+
+    /// <summary>
+    /// <paramref name="count"/> with the words <paramref name="key"/> has for it in this language's plural form
+    /// (<c>key.one</c>, <c>key.few</c>, <c>key.many</c> or <c>key.other</c>, with the number at <c>{0}</c>).
+    /// </summary>
+    public string Count(string key, int count) =>
+        string.Format(culture, Resources.GetString($"{key}.{PluralForms.Of(Language, count)}", culture) ?? this[key + ".other"], Number(count));
+
+    /// <summary>A day as people of this language write it.</summary>
+    public string Day(DateOnly day) => day.ToString("D", culture);
 
     /// <summary>A moment as people of this language write a date and time, in Dutch time.</summary>
     public string Moment(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Netherlands).ToString("g", culture);

@@ -130,7 +130,7 @@ public sealed class RegistrationTriggers(
             var errors = validate(body);
             if (errors.Count > 0)
             {
-                return Results.Json(new { errors = errors.Select(error => new { field = CamelCase(error.Field), message = error.Message }) }, statusCode: StatusCodes.Status400BadRequest);
+                return Results.Json(new { errors = errors.Select(error => new { field = FormState.FieldNameOf(error.Field), message = error.Message }) }, statusCode: StatusCodes.Status400BadRequest);
             }
 
             return Results.Json(await register(body, cancellation), statusCode: StatusCodes.Status202Accepted);
@@ -146,7 +146,7 @@ public sealed class RegistrationTriggers(
         var text = PageText.For(form["language"].ToString());
         var parseErrors = new List<FieldError>();
         var registration = readForm(form, text, parseErrors);
-        var problems = parseErrors.Concat(validate(registration)).Select(problem => new FormProblem(CamelCase(problem.Field), problem.Message)).ToList();
+        var problems = parseErrors.Concat(validate(registration)).Select(problem => new FormProblem(FormState.FieldNameOf(problem.Field), problem.Message)).ToList();
         if (problems.Count > 0)
         {
             var submission = form["submissionId"].ToString() is { Length: > 0 } kept ? kept : Guid.NewGuid().ToString();
@@ -172,8 +172,4 @@ public sealed class RegistrationTriggers(
     private static IResult Unreadable(HttpContext context, string path) =>
         Results.Json(new { errors = new[] { new { field = path, message = PageLanguage.Resolve(context).Format("unreadable", path) } } },
             statusCode: StatusCodes.Status400BadRequest);
-
-    // Each part, as the form and the JSON name it: "Members[0].Custody" is "members[0].custody".
-    private static string CamelCase(string field) =>
-        string.Join('.', field.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
 }

@@ -18,5 +18,5 @@ public static class CaseCodes
     public static IReadOnlyList<string> Roles { get; } = ["host", "guest", "caseworker", "screener", "supervisor", "matcher", "connector", "supporter", "coordinator"];
 
     /// <summary>What staff do from the console, labelled <c>action.{code}</c> in the page texts.</summary>
-    public static IReadOnlyList<string> Actions { get; } = ["close", "erasure"];
+    public static IReadOnlyList<string> Actions { get; } = ["close", "erasure", "correct", "erase", "match", "reject"];
 }

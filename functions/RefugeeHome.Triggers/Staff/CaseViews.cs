@@ -36,8 +36,17 @@ public sealed record CaseView(
     /// <summary>The form that closes the case, for a coordinator while the case can be closed.</summary>
     public FormState? Close { get; init; }
 
-    /// <summary>The close form's submission id: sending it twice closes once.</summary>
-    public string CloseSubmission { get; init; } = "";
+    /// <summary>The id every form of the page is sent with: sending one twice acts once.</summary>
+    public string Submission { get; init; } = "";
+
+    /// <summary>The form that corrects the household's registration, for those who may.</summary>
+    public CorrectionPanel? Correction { get; init; }
+
+    /// <summary>The matcher's panel, on a waiting guest household.</summary>
+    public MatchingPanel? Matching { get; init; }
+
+    /// <summary>The form that erases a finished household's data, for a coordinator.</summary>
+    public FormState? Erase { get; init; }
 }
 
 /// <summary>What a line of the timeline records.</summary>

@@ -35,4 +35,24 @@ public static class StaffAccess
     /// <summary>Whether <paramref name="member"/> may answer a question sent to <paramref name="audience"/> from the console.</summary>
     public static bool MayAnswer(StaffMember member, string? audience) =>
         audience == member.RoleCode || (member.Role == StaffRole.Coordinator && audience is "screener" or "matcher" or "connector" or "supporter" or "supervisor");
+
+    /// <summary>
+    /// Whether <paramref name="member"/> may correct <paramref name="summary"/>'s registration: a coordinator any
+    /// household's, a screener a host household's, a caseworker the households it registered (which it alone may see).
+    /// </summary>
+    public static bool MayCorrect(StaffMember member, CaseSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.Kind != CaseKind.Placement && MaySee(member, summary) && member.Role switch
+        {
+            StaffRole.Coordinator => true,
+            StaffRole.Screener => summary.Kind == CaseKind.Host,
+            StaffRole.Caseworker => summary.Kind == CaseKind.Guest,
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether <paramref name="member"/> matches households by hand and turns proposals down.</summary>
+    public static bool MayMatch(StaffMember member) => member.Role is StaffRole.Matcher or StaffRole.Coordinator;
 }

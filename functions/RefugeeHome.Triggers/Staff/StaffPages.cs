@@ -13,11 +13,9 @@ namespace RefugeeHome.Triggers.Staff;
 /// posted, never put in the address, so no personal data ends up in a URL, a log or the browser's history.
 /// </summary>
 public sealed class StaffPages(
-    StaffSignIn signIn, CaseDirectory directory, CaseIndex index, CaseTimeline timeline, ApprovalLinks links,
+    StaffSignIn signIn, CaseDirectory directory, CaseIndex index, CaseTimeline timeline, ApprovalLinks links, CasePanels panels,
     IAntiforgery antiforgery, PageRenderer pages, TimeProvider clock)
 {
-    private const int MaxReasonLength = 2000;
-
     private const string Home = "/staff";
 
     /// <summary>
@@ -150,67 +148,20 @@ public sealed class StaffPages(
         var found = await index.FindAsync(id, context.RequestAborted);
         return found is null || !StaffAccess.MaySee(member!, found)
             ? await UnknownCaseAsync(context, text)
-            : await CaseAsync(context, text, member!, found, null, [], StatusCodes.Status200OK);
+            : await RenderCaseAsync(context, text, member!, found, null, StatusCodes.Status200OK);
     }
 
-    /// <summary>
-    /// A coordinator closes a stuck case with a reason: the console asks the case's workflow by a link of its own and
-    /// answers it at once, so the workflow takes it as it takes any answer, once however often the form is sent.
-    /// </summary>
-    public async Task<IResult> CloseCaseAsync(HttpContext context, string id, IWorkflowEvents workflows)
-    {
-        var (member, refusal) = Require(context, StaffAccess.MayClose);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        var text = PageLanguage.Resolve(context);
-        var cancellation = context.RequestAborted;
-        var found = await index.FindAsync(id, cancellation);
-        if (found is null || !StaffAccess.MaySee(member!, found))
-        {
-            return await UnknownCaseAsync(context, text);
-        }
-
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
-        {
-            return await pages.MessageAsync(context, text, text["caseTitle"], StatusCodes.Status400BadRequest, text.Format("unreadable", "antiforgery"));
-        }
-
-        var form = await context.Request.ReadFormAsync(cancellation);
-        var reason = form["reason"].ToString().Trim();
-        var submission = form["submissionId"].ToString();
-        if (reason.Length is 0 or > MaxReasonLength || !Guid.TryParse(submission, out _))
-        {
-            return await CaseAsync(context, text, member!, found, form, [new FormProblem("reason", text["closeReasonMissing"])], StatusCodes.Status400BadRequest);
-        }
-
-        if (found.Ended || !CaseClosing.TakesClose(found.Kind, found.Stage))
-        {
-            return await CaseAsync(context, text, member!, found, form, [new FormProblem("reason", text["closeNotNow"])], StatusCodes.Status409Conflict);
-        }
-
-        var closing = CaseClosing.Of(found.Kind);
-        var link = await links.IssueAsync(new ApprovalRequest(id, CaseClosing.EventName, closing.Purpose, "console-close-" + submission, text.Language,
-            text["closeTitle"], [new ApprovalChoice(closing.Choice, text["closeButton"])], clock.GetUtcNow().AddDays(1))
-        {
-            Round = closing.Round,
-            Audience = member!.RoleCode,
-        }, cancellation);
-        await links.RedeemAsync(link.AbsolutePath.Split('/')[^1], new ApprovalSubmission(closing.Choice, reason, closing.Values) { AnsweredBy = member.Signature },
-            workflows, cancellation);
-        await timeline.AddAsync(id, new TimelineEntry("action|close|" + submission, clock.GetUtcNow(), TimelineKind.Action, "close") { By = member.Signature }, cancellation);
-        return Results.Redirect("/staff/cases/" + id);
-    }
-
-    private Task<IResult> UnknownCaseAsync(HttpContext context, PageText text) =>
-        // The same answer for a case that does not exist and one the role may not open.
+    /// <summary>The same answer for a case that does not exist and one the role may not open.</summary>
+    public Task<IResult> UnknownCaseAsync(HttpContext context, PageText text) =>
         pages.MessageAsync(context, text, text["caseTitle"], StatusCodes.Status404NotFound, text["caseUnknown"]);
 
-    private async Task<IResult> CaseAsync(
-        HttpContext context, PageText text, StaffMember member, CaseSummary found, IFormCollection? previous, IReadOnlyList<FormProblem> problems, int status)
+    /// <summary>The page of <paramref name="found"/> with its timeline and the forms <paramref name="member"/> may use; <paramref name="posted"/> is shown again with its problems.</summary>
+    public async Task<IResult> RenderCaseAsync(HttpContext context, PageText text, StaffMember member, CaseSummary found, PostedForm? posted, int status)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentNullException.ThrowIfNull(found);
         var id = found.Id;
         var cancellation = context.RequestAborted;
 
@@ -220,7 +171,7 @@ public sealed class StaffPages(
                 TimelineKind.Stage => TimelineLineKind.Stage,
                 TimelineKind.Email => TimelineLineKind.Email,
                 _ => TimelineLineKind.Action,
-            }, entry.Code, entry.Kind == TimelineKind.Action ? entry.By : entry.Role, entry.Detail))
+            }, entry.Title ?? entry.Code, entry.Kind == TimelineKind.Action ? entry.By : entry.Role, entry.Kind == TimelineKind.Action ? entry.Detail : null))
             .Concat(issued.Select(link => new TimelineLine(link.IssuedAt, TimelineLineKind.Asked, link.Link.Title, link.Audience, null)))
             .Concat(issued.Where(link => link.AnsweredAt is not null).Select(link => new TimelineLine(link.AnsweredAt!.Value, TimelineLineKind.Answered,
                 link.Link.Choices.FirstOrDefault(choice => choice.Value == link.Link.Answer)?.Label ?? link.Link.Answer ?? "",
@@ -241,10 +192,17 @@ public sealed class StaffPages(
         }
 
         var tokens = antiforgery.GetAndStoreTokens(context);
-        var form = new FormState(text, new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken ?? ""), previous, problems);
+        var field = new AntiforgeryField(tokens.FormFieldName, tokens.RequestToken ?? "");
         var closable = StaffAccess.MayClose(member) && !found.Ended && CaseClosing.TakesClose(found.Kind, found.Stage);
         return await pages.RenderAsync<CasePage, CaseView>(context, text,
-            new CaseView(member, found, lines, questions, related, clock.GetUtcNow()) { Close = closable ? form : null, CloseSubmission = Guid.NewGuid().ToString() }, status);
+            new CaseView(member, found, lines, questions, related, clock.GetUtcNow())
+            {
+                Close = closable ? new FormState(text, field, posted?.Name == "close" ? posted.Values : null, posted?.Name == "close" ? posted.Problems : []) : null,
+                Correction = await panels.CorrectionAsync(member, found, text, field, posted, cancellation),
+                Matching = await panels.MatchingAsync(member, found, text, field, posted, cancellation),
+                Erase = CasePanels.MayErase(member, found) ? new FormState(text, field, null, []) : null,
+                Submission = Guid.NewGuid().ToString(),
+            }, status);
     }
 
     private async Task<IResult> CasesAsync(HttpContext context, Dictionary<string, string> values, bool withText)

@@ -29,6 +29,17 @@ public sealed class CaseActivities(
         return true;
     }
 
+    /// <summary>Reads a household's names, contact details and place into its case again, after a correction.</summary>
+    public async Task RefreshAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var host = CaseKinds.Of(caseId) == CaseKind.Host ? await hosts.FindAsync(caseId, cancellationToken) : null;
+        var guest = CaseKinds.Of(caseId) == CaseKind.Guest ? await guests.FindAsync(caseId, cancellationToken) : null;
+        await index.RecordAsync(caseId, current => current is null ? null
+            : host is not null ? WithHost(current, host)
+            : guest is not null ? WithGuest(current, guest)
+            : null, cancellationToken);
+    }
+
     /// <summary>Deletes a case's index row and timeline with the rest of its data.</summary>
     public async Task ForgetAsync(string caseId, CancellationToken cancellationToken)
     {

@@ -33,6 +33,41 @@ public sealed class HouseholdActivities(
         return true;
     }
 
+    /// <summary>
+    /// Applies the correction staff made to a household's registration: the ministry's counts move with a corrected
+    /// municipality first, while the registration still names the old one, so a step run again after a crash finishes
+    /// the move; then the registration, an available host's offer and the console's case follow.
+    /// </summary>
+    public async Task<bool> CorrectRegistrationAsync(string householdId, CancellationToken cancellationToken)
+    {
+        if (householdId.StartsWith("host-", StringComparison.Ordinal) && await hosts.FindAsync(householdId, cancellationToken) is { } host)
+        {
+            if (await hosts.PendingCorrectionAsync(householdId, cancellationToken) is { } correction)
+            {
+                await statistics.MoveAsync(householdId, host.Municipality, correction.Municipality, cancellationToken);
+                await hosts.ApplyCorrectionAsync(householdId, cancellationToken);
+            }
+
+            var corrected = (await hosts.FindAsync(householdId, cancellationToken))!;
+            await pool.RefreshOfferAsync(householdId, offer => offer with
+            {
+                Municipality = MunicipalityNames.Default.Normalize(corrected.Municipality),
+                Region = MunicipalityNames.Default.ProvinceOf(corrected.Municipality) ?? "",
+                Languages = corrected.Preferences.Languages.ToHashSet(StringComparer.Ordinal),
+                Position = GuestHouseholds.PositionOf(corrected.Municipality),
+            }, cancellationToken);
+        }
+        else if (await guests.FindAsync(householdId, cancellationToken) is { } guest
+            && await guests.PendingCorrectionAsync(householdId, cancellationToken) is { } correction)
+        {
+            await statistics.MoveAsync(householdId, guest.Registration.Municipality, correction.Municipality, cancellationToken);
+            await guests.ApplyCorrectionAsync(householdId, cancellationToken);
+        }
+
+        await cases.RefreshAsync(householdId, cancellationToken);
+        return true;
+    }
+
     /// <summary>Puts a screened host household's offer in the matching pool.</summary>
     public async Task<bool> OfferHostAsync(HostOfferRequest request, CancellationToken cancellationToken)
     {

@@ -49,6 +49,7 @@ public sealed class Notifier(
             {
                 Role = RoleOf(notice.To),
                 Detail = notice.Ask?.Purpose,
+                Title = templates.Render(notice.Message, options.StaffLanguage, Model(notice, options.StaffLanguage, host, guest)).Subject,
             }, cancellationToken);
         }
 

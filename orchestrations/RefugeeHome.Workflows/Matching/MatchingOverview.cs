@@ -22,15 +22,9 @@ internal sealed class MatchingOverview(ApprovalLinks links, Mailer mailer, Email
         string Label(string key) => templates.Label(MatchingRounds.Message, options.StaffLanguage, key) ?? key;
         var unknownRegion = Label("region.unknown");
 
-        var hostsByRegion = offers.GroupBy(offer => Region(offer.Region)).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
-        var waitingByRegion = waiting.GroupBy(guest => Region(GuestHouseholds.RegionOf(guest))).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
-        var regions = hostsByRegion.Keys.Union(waitingByRegion.Keys).Order(StringComparer.Ordinal).Select(region => new
-        {
-            region,
-            waiting = waitingByRegion.GetValueOrDefault(region),
-            hosts = hostsByRegion.GetValueOrDefault(region),
-            shortage = waitingByRegion.GetValueOrDefault(region) > hostsByRegion.GetValueOrDefault(region),
-        }).ToList();
+        var regions = RegionalShortages.Of(offers, waiting, unknownRegion)
+            .Select(balance => new { region = balance.Region, waiting = balance.Waiting, hosts = balance.Available, shortage = balance.Shortage })
+            .ToList();
 
         var cases = new List<(int Waited, object Case)>();
         foreach (var guest in waiting)

@@ -44,6 +44,33 @@ public sealed class MatchingPool(TableServiceClient tables)
             TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Changes a host's offer while it is in the pool; a host not in it is left out.</summary>
+    public async Task RefreshOfferAsync(string hostId, Func<HostOffer, HostOffer> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        while (true)
+        {
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, "offer|" + hostId, cancellationToken: cancellationToken);
+            if (!found.HasValue)
+            {
+                return;
+            }
+
+            var row = found.Value!;
+            var offer = change(JsonSerializer.Deserialize<StoredOffer>(row.GetString("Offer"), Json)!.ToOffer());
+            row["Offer"] = JsonSerializer.Serialize(StoredOffer.From(offer), Json);
+            try
+            {
+                await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+            {
+                // Reserved or changed at the same moment: read again.
+            }
+        }
+    }
+
     /// <summary>
     /// Takes a host's offer out of the pool. Returns false when the host is reserved for a placement, which then goes
     /// ahead; true when the host is out of the pool.

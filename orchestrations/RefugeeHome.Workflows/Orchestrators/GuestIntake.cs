@@ -89,7 +89,7 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
             _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, outcome, stage, StartsWaiting: false, RematchPriority: false)),
             _steps.CloseAllQuestionsAsync());
         await _steps.StatusAsync(outcome, null, ended: true);
-        await _steps.RetainThenForgetAsync(ActivityNames.ForgetGuest, input.GuestId, options.RetainAfterEnd);
+        await _steps.RetainThenForgetAsync(_inbox, ActivityNames.ForgetGuest, input.GuestId, options.RetainAfterEnd);
         return outcome;
     }
 }

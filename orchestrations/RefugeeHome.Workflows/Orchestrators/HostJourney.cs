@@ -286,7 +286,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         }
 
         await _steps.StatusAsync(outcome, null, ended: true);
-        await _steps.RetainThenForgetAsync(ActivityNames.ForgetHost, HostId, options.RetainAfterEnd);
+        await _steps.RetainThenForgetAsync(_inbox, ActivityNames.ForgetHost, HostId, options.RetainAfterEnd);
         return outcome;
     }
 

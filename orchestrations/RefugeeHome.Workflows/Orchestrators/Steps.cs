@@ -14,7 +14,7 @@ internal sealed class Steps(TaskOrchestrationContext context, int generation = 0
     private (string Stage, string? WaitingFor, string? PlacementId)? _status;
 
     // About two days of attempts, so a long outage delays a step instead of failing the journey.
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
+    internal static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(
         new RetryPolicy(60, TimeSpan.FromSeconds(5), 2, TimeSpan.FromHours(1)));
 
     /// <summary>
@@ -64,9 +64,13 @@ internal sealed class Steps(TaskOrchestrationContext context, int generation = 0
             : CallAsync(ActivityNames.RecordCaseStage, new Activities.CaseStage(context.InstanceId, NextKey(), stage, waitingFor, context.CurrentUtcDateTime, placementId, ended));
     }
 
-    public async Task RetainThenForgetAsync(string activity, string id, TimeSpan retainFor)
+    /// <summary>
+    /// Keeps a finished household's data for <paramref name="retainFor"/>, or until a coordinator erases it at the
+    /// household's request, then deletes it with <paramref name="forget"/>. Corrections are still taken meanwhile.
+    /// </summary>
+    public async Task RetainThenForgetAsync(Inbox inbox, string forget, string id, TimeSpan retainFor)
     {
-        await context.CreateTimer(retainFor, CancellationToken.None);
-        await CallAsync(activity, id);
+        await Waits.AnswerAsync(context, inbox, [ConsoleAnswers.ErasePurpose], [], giveUpAt: context.CurrentUtcDateTime + retainFor);
+        await CallAsync(forget, id);
     }
 }

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http;
+using RefugeeHome.Statistics;
+using RefugeeHome.Triggers.Pages;
+using RefugeeHome.Workflows.Matching;
+
+namespace RefugeeHome.Triggers.Staff;
+
+/// <summary>
+/// The console's overviews, numbers only: the latest report the ministry received, for every role, and where hosts
+/// run short, for the matcher and the coordinators.
+/// </summary>
+public sealed class OverviewPages(StaffPages staff, NightlyStatisticsJob job, ReportStore reports, RegionalShortages shortages, PageRenderer pages)
+{
+    /// <summary>The latest ministry report as a chart of the national totals and a table per municipality.</summary>
+    public async Task<IResult> ShowStatisticsAsync(HttpContext context)
+    {
+        var (member, refusal) = staff.Require(context);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var cancellation = context.RequestAborted;
+        var json = await job.LastSentAsync(cancellation) is { } last ? await reports.ReadJsonAsync(last, cancellation) : null;
+        return await pages.RenderAsync<StatisticsPage, StatisticsView>(context, PageLanguage.Resolve(context),
+            new StatisticsView(member!, json is null ? null : PublishedReport.Read(json)), StatusCodes.Status200OK);
+    }
+
+    /// <summary>Per region, the households waiting against the hosts available, as a chart and a table.</summary>
+    public async Task<IResult> ShowShortagesAsync(HttpContext context)
+    {
+        var (member, refusal) = staff.Require(context, StaffAccess.MayMatch);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var text = PageLanguage.Resolve(context);
+        return await pages.RenderAsync<ShortagesPage, ShortagesView>(context, text,
+            new ShortagesView(member!, await shortages.ReadAsync(text["shortagesUnknownRegion"], context.RequestAborted)), StatusCodes.Status200OK);
+    }
+}
