@@ -12,11 +12,10 @@ public sealed class CaseDirectory(CaseIndex index, CaseDirectoryOptions options,
 {
     // Rows written while a read was under way can carry a timestamp just before the newest it saw.
     private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(5);
-    private static readonly CompareInfo Comparer = CultureInfo.InvariantCulture.CompareInfo;
 
     private readonly SemaphoreSlim _refreshing = new(1, 1);
-    private readonly Dictionary<string, CaseSummary> _cases = new(StringComparer.Ordinal);
-    private CaseSummary[] _snapshot = [];
+    private readonly Dictionary<string, ListedCase> _cases = new(StringComparer.Ordinal);
+    private ListedCase[] _snapshot = [];
     private DateTimeOffset? _newestWrite;
     private DateTimeOffset _refreshedAt = DateTimeOffset.MinValue;
     private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
@@ -33,23 +32,28 @@ public sealed class CaseDirectory(CaseIndex index, CaseDirectoryOptions options,
         var now = clock.GetUtcNow();
         var text = filter.Text?.Trim() is { Length: > 0 } typed ? typed : null;
         var caseNumber = text is null ? null : CaseNumbers.Normalize(text);
-        var digits = text is null ? null : new string(text.Where(char.IsAsciiDigit).ToArray());
+        var folded = text is null ? null : ListedCase.Fold(text);
+        var digits = text is null ? null : ListedCase.Digits(text);
 
-        bool Matches(CaseSummary summary, bool byStage) =>
-            visible(summary)
-            && (filter.IncludeEnded || !summary.Ended)
-            && (filter.Kind is null || summary.Kind == filter.Kind)
-            && (!byStage || filter.Stage is null || summary.Stage == filter.Stage)
-            && (filter.Municipality is null || string.Equals(summary.Municipality, filter.Municipality, StringComparison.OrdinalIgnoreCase))
-            && (filter.Province is null || string.Equals(summary.Province, filter.Province, StringComparison.OrdinalIgnoreCase))
-            && (filter.WaitingFor is null || summary.WaitingFor == filter.WaitingFor)
-            && (!filter.OverdueOnly || summary.IsOverdue(now))
-            && (text is null || MatchesText(summary, text, caseNumber!, digits!));
+        bool Matches(ListedCase listed, bool byStage)
+        {
+            var summary = listed.Summary;
+            return visible(summary)
+                && (filter.IncludeEnded || !summary.Ended)
+                && (filter.Kind is null || summary.Kind == filter.Kind)
+                && (!byStage || filter.Stage is null || summary.Stage == filter.Stage)
+                && (filter.Municipality is null || string.Equals(summary.Municipality, filter.Municipality, StringComparison.OrdinalIgnoreCase))
+                && (filter.Province is null || string.Equals(summary.Province, filter.Province, StringComparison.OrdinalIgnoreCase))
+                && (filter.WaitingFor is null || summary.WaitingFor == filter.WaitingFor)
+                && (!filter.OverdueOnly || summary.IsOverdue(now))
+                && (text is null || listed.Matches(text, caseNumber!, folded!, digits!));
+        }
 
-        var stages = cases.Where(summary => Matches(summary, byStage: false))
-            .GroupBy(summary => summary.Stage, StringComparer.Ordinal)
+        var stages = cases.Where(listed => Matches(listed, byStage: false))
+            .GroupBy(listed => listed.Summary.Stage, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
-        var matching = cases.Where(summary => Matches(summary, byStage: true))
+        var matching = cases.Where(listed => Matches(listed, byStage: true))
+            .Select(listed => listed.Summary)
             .OrderByDescending(summary => summary.IsOverdue(now))
             .ThenBy(summary => summary.Since)
             .ThenBy(summary => summary.Id, StringComparer.Ordinal)
@@ -67,17 +71,10 @@ public sealed class CaseDirectory(CaseIndex index, CaseDirectoryOptions options,
         var cases = await SnapshotAsync(cancellationToken);
         static List<string> Distinct(IEnumerable<string?> values) =>
             values.OfType<string>().Where(value => value.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-        return (Distinct(cases.Select(summary => summary.Municipality)), Distinct(cases.Select(summary => summary.Province)));
+        return (Distinct(cases.Select(listed => listed.Summary.Municipality)), Distinct(cases.Select(listed => listed.Summary.Province)));
     }
 
-    private static bool MatchesText(CaseSummary summary, string text, string caseNumber, string digits) =>
-        summary.Id == text
-        || (caseNumber.Length >= 4 && summary.CaseNumber.Contains(caseNumber, StringComparison.Ordinal))
-        || (summary.Name is { } name && Comparer.IndexOf(name, text, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0)
-        || (summary.Email is { } email && email.Contains(text, StringComparison.OrdinalIgnoreCase))
-        || (digits.Length >= 4 && summary.Phone is { } phone && new string(phone.Where(char.IsAsciiDigit).ToArray()).Contains(digits, StringComparison.Ordinal));
-
-    private async Task<CaseSummary[]> SnapshotAsync(CancellationToken cancellationToken)
+    private async Task<ListedCase[]> SnapshotAsync(CancellationToken cancellationToken)
     {
         if (clock.GetUtcNow() - _refreshedAt < options.RefreshAfter)
         {
@@ -109,7 +106,7 @@ public sealed class CaseDirectory(CaseIndex index, CaseDirectoryOptions options,
                 }
                 else
                 {
-                    _cases[id] = summary;
+                    _cases[id] = new ListedCase(summary);
                 }
 
                 if (_newestWrite is null || writtenAt > _newestWrite)

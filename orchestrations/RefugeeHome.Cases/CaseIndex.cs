@@ -8,9 +8,11 @@ namespace RefugeeHome.Cases;
 /// stands. A case whose data retention has deleted stays as a row with its id and nothing else, so a console that
 /// reads only what changed learns that it is gone.
 /// </summary>
-public sealed class CaseIndex(TableServiceClient tables)
+/// <param name="tables">The storage account's tables.</param>
+/// <param name="tableName">The table, <c>Cases</c>; a test gives one of its own.</param>
+public sealed class CaseIndex(TableServiceClient tables, string tableName = "Cases")
 {
-    private readonly TableClient _table = tables.GetTableClient("Cases");
+    private readonly TableClient _table = tables.GetTableClient(tableName);
 
     /// <summary>Creates the table if needed.</summary>
     public Task CreateTableAsync(CancellationToken cancellationToken) => _table.CreateIfNotExistsAsync(cancellationToken);

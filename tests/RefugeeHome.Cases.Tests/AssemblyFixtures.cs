@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(RefugeeHome.Testing.AzuriteFixture))]
