@@ -251,6 +251,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Workflows__ConnectorEmail', value: staff.connector }
         { name: 'Workflows__SupporterEmail', value: staff.supporter }
         { name: 'Staff__SignIn', value: 'AppService' }
+        // App Service's front end writes the client's address last in X-Forwarded-For; the per-client request limits key on it.
+        { name: 'Limits__ClientAddressHeader', value: 'X-Forwarded-For' }
         { name: 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=StaffSignIn--ClientSecret)' }
       ]
     }

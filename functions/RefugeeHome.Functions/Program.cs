@@ -7,6 +7,12 @@ using RefugeeHome.Triggers;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<RequestLimitsMiddleware>();
+if (string.Equals(builder.Configuration["Staff:SignIn"], "Development", StringComparison.OrdinalIgnoreCase))
+{
+    throw new InvalidOperationException("Staff__SignIn=Development lets anyone sign in as staff; in Azure staff sign in with AppService.");
+}
+
 var storage = StorageAccount.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(storage.CreateTableServiceClient());

@@ -1,4 +1,6 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.DurableTask;
 using RefugeeHome.Hosting.Configuration;
 using RefugeeHome.Hosting.Durable;
@@ -8,6 +10,7 @@ using RefugeeHome.Runner;
 using RefugeeHome.Runner.Health;
 using RefugeeHome.Runner.LocalMail;
 using RefugeeHome.Triggers;
+using RefugeeHome.Triggers.Limits;
 using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Workflows;
 
@@ -23,6 +26,7 @@ builder.Configuration
 
 var runnerOptions = builder.Configuration.GetSection(RunnerOptions.Section).Get<RunnerOptions>() ?? new RunnerOptions();
 var usesLocalMail = RunnerDefaults.UseLocalMailSinkWhenNoKey(builder.Configuration, runnerOptions);
+RunnerDefaults.UseDevelopmentSignInOnlyInDevelopment(builder.Configuration, runnerOptions);
 RunnerDefaults.UseLocalApprovalSettingsWhenNone(builder.Configuration, runnerOptions, root);
 var storage = StorageAccount.FromConfiguration(builder.Configuration);
 var taskHub = TaskHubOptions.FromConfiguration(builder.Configuration);
@@ -44,18 +48,31 @@ builder.Services.AddHostedService<LocalStorageEmulatorService>();
 builder.Services.AddSingleton<WorkflowEngineService>();
 builder.Services.AddHostedService(services => services.GetRequiredService<WorkflowEngineService>());
 builder.Services.AddHostedService<ScheduledWork>();
+builder.Services.AddRateLimiter(options => options.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
+builder.Services.AddOptions<RateLimiterOptions>().Configure<PartitionedRateLimiter<HttpContext>, RequestGate>((options, limiter, gate) =>
+{
+    options.GlobalLimiter = limiter;
+    options.OnRejected = (rejected, _) => new ValueTask(gate.RefuseAsync(rejected.HttpContext, rejected.Lease));
+});
 builder.Services.AddHealthChecks()
     .AddCheck<StorageHealthCheck>("storage")
     .AddCheck<WorkflowEngineHealthCheck>("workflowEngine");
 
 var app = builder.Build();
+var gate = app.Services.GetRequiredService<RequestGate>();
+app.Use((context, next) =>
+{
+    gate.LimitBody(context);
+    return next(context);
+});
+app.UseRateLimiter();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapGet("/", (HttpContext context, PageRenderer pages) =>
     pages.RenderAsync<StartPage, StartLinks>(context, PageLanguage.Resolve(context), new StartLinks(usesLocalMail), StatusCodes.Status200OK));
 app.MapHttpRoutes();
 if (usesLocalMail)
 {
-    app.MapLocalMail();
+    app.MapLocalMail(builder.Configuration["SendGrid:ApiKey"]!);
 }
 
 app.Lifetime.ApplicationStarted.Register(() => RunnerLog.Started(app.Logger, runnerOptions.Port, usesLocalMail, taskHub.HubName));

@@ -12,9 +12,25 @@ internal static class RunnerDefaults
         ["SendGrid:From"] = "noreply@refugeehome.localhost",
         ["Statistics:Recipients"] = "statistics@ministry.localhost",
 
-        // The runner is a local demo on the loopback address: staff sign in by picking a role.
-        ["Staff:SignIn"] = "Development",
+        // README's run command starts a local demo on the loopback address: mail is kept in an outbox, staff sign in by picking a role.
+        ["Runner:Development"] = "true",
     };
+
+    /// <summary>
+    /// A development runner lets staff pick a role unless another sign-in is set; any other runner refuses the
+    /// development sign-in, which lets anyone in.
+    /// </summary>
+    public static void UseDevelopmentSignInOnlyInDevelopment(IConfigurationManager configuration, RunnerOptions options)
+    {
+        if (options.Development && string.IsNullOrEmpty(configuration["Staff:SignIn"]))
+        {
+            configuration["Staff:SignIn"] = "Development";
+        }
+        else if (!options.Development && string.Equals(configuration["Staff:SignIn"], "Development", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("Staff__SignIn=Development lets anyone sign in as staff; it is offered only with Runner__Development=true.");
+        }
+    }
 
     /// <summary>
     /// Approval links point at the runner itself unless <c>Approvals__BaseUrl</c> says otherwise, and without
@@ -45,8 +61,9 @@ internal static class RunnerDefaults
     }
 
     /// <summary>
-    /// Without a SendGrid key the runner keeps all mail: SendGrid's client is pointed at the runner's own sink, whose
-    /// catch is shown at <c>/dev/outbox</c>. Returns true when the sink is in use.
+    /// A development runner without a SendGrid key keeps all mail: SendGrid's client is pointed at the runner's own
+    /// sink, which takes mail sent with this run's own key only, and shows its catch at <c>/dev/outbox</c>. Returns true
+    /// when the sink is in use. Any other runner needs a SendGrid key.
     /// </summary>
     public static bool UseLocalMailSinkWhenNoKey(IConfigurationManager configuration, RunnerOptions options)
     {
@@ -55,7 +72,12 @@ internal static class RunnerDefaults
             return false;
         }
 
-        configuration["SendGrid:ApiKey"] = "local-sink";
+        if (!options.Development)
+        {
+            throw new InvalidOperationException("Set SendGrid__ApiKey: without Runner__Development=true the runner sends real mail and keeps none.");
+        }
+
+        configuration["SendGrid:ApiKey"] = "local-sink-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         configuration["SendGrid:Host"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{options.Port}");
         return true;
     }

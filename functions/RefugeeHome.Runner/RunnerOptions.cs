@@ -10,4 +10,10 @@ internal sealed class RunnerOptions
 
     /// <summary>Where a locally started Azurite keeps its data, relative to the repository root.</summary>
     public string StorageDataFolder { get; set; } = ".azurite";
+
+    /// <summary>
+    /// A local demo: the mail sink and its outbox and the development sign-in exist, for callers on this machine only.
+    /// Off, the runner sends mail through SendGrid and offers no development surface.
+    /// </summary>
+    public bool Development { get; set; }
 }

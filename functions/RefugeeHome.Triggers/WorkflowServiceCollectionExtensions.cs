@@ -12,6 +12,7 @@ using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Coordinator;
 using RefugeeHome.Triggers.Documents;
 using RefugeeHome.Triggers.Households;
+using RefugeeHome.Triggers.Limits;
 using RefugeeHome.Triggers.Mail;
 using RefugeeHome.Triggers.Matching;
 using RefugeeHome.Triggers.Pages;
@@ -46,6 +47,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(configuration.GetSection(MatchingOptions.Section).Get<MatchingOptions>() ?? new MatchingOptions());
         services.AddSingleton(approvals);
         services.AddSingleton(new CoordinatorAccess(configuration["Coordinator:ApiKey"]));
+        services.AddRequestLimits(configuration);
         services.AddSingleton(provider => new HostRegistry(provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new GuestRegistry(provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton(provider => new MatchingPool(provider.GetRequiredService<TableServiceClient>()));
@@ -60,6 +62,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<StaffSignIn>();
         services.AddSingleton<StaffPages>();
         services.AddSingleton<CasePanels>();
+        services.AddSingleton<TimelineLines>();
         services.AddSingleton<CaseActions>();
         services.AddSingleton(provider => new DocumentStore(provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(DocumentsContainer)));
         services.AddSingleton(WorkflowCatalogue.Templates());
@@ -69,6 +72,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IApprovalGuard>(provider => new MatchReservationGuard(provider.GetRequiredService<MatchingPool>()));
         services.AddSingleton(provider => new ApprovalLinks(
             provider.GetRequiredService<TableServiceClient>(), approvals, provider.GetRequiredService<TimeProvider>(), provider.GetServices<IApprovalGuard>()));
+        services.AddSingleton(configuration.GetSection(MailQuotaOptions.Section).Get<MailQuotaOptions>() ?? new MailQuotaOptions());
+        services.AddSingleton(provider => new RegistrationMailQuota(
+            provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<MailQuotaOptions>(), provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Notifier>();
         services.AddSingleton<HouseholdActivities>();
         services.AddSingleton<PlacementActivities>();
@@ -79,6 +85,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<OverviewPages>();
         services.AddAntiforgery();
         services.AddSingleton<PageRenderer>();
+        services.AddSingleton<PostedForms>();
         services.AddSingleton<ApprovalPages>();
         services.AddSingleton<UploadPages>();
         services.AddSingleton<MatchingRoundPages>();
@@ -101,6 +108,7 @@ public static class WorkflowServiceCollectionExtensions
         await services.GetRequiredService<CaseIndex>().CreateTableAsync(cancellationToken);
         await services.GetRequiredService<CaseTimeline>().CreateTableAsync(cancellationToken);
         await services.GetRequiredService<Mailer>().CreateTableAsync(cancellationToken);
+        await services.GetRequiredService<RegistrationMailQuota>().CreateTableAsync(cancellationToken);
         await services.GetRequiredService<DocumentStore>().CreateContainerAsync(cancellationToken);
         await services.GetRequiredService<ApprovalLinks>().CreateTableAsync(cancellationToken);
     }

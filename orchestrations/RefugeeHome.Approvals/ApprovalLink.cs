@@ -54,6 +54,9 @@ public sealed record ApprovalLink(ApprovalState State, string Language, string T
     /// <summary>The role the link was sent to, if recorded.</summary>
     public string? Audience { get; init; }
 
+    /// <summary>The household role the answer's note is passed on to; null when it stays with the staff.</summary>
+    public string? NoteReaches { get; init; }
+
     internal static ApprovalLink Unknown { get; } = new(ApprovalState.Unknown, "en", "", [], null);
 }
 
@@ -139,4 +142,7 @@ public sealed record IssuedLink(ApprovalLink Link, DateTimeOffset IssuedAt, stri
 
     /// <summary>The note given with the answer.</summary>
     public string? Note { get; init; }
+
+    /// <summary>The values given with the answer, by field name.</summary>
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>();
 }

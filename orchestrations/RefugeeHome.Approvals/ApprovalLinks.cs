@@ -74,6 +74,7 @@ public sealed class ApprovalLinks
             ["ExpiresAt"] = request.ExpiresAt,
             ["IssuedAt"] = _clock.GetUtcNow(),
             ["Audience"] = request.Audience,
+            ["NoteReaches"] = request.NoteReaches,
         };
         try
         {
@@ -206,6 +207,7 @@ public sealed class ApprovalLinks
                 AnsweredAt = row.GetDateTimeOffset("AnsweredAt"),
                 AnsweredBy = row.GetString("AnsweredBy") ?? (link.State == ApprovalState.Answered ? row.GetString("Audience") : null),
                 Note = row.GetString("Note"),
+                Values = JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Values") ?? "{}", Json) ?? [],
             });
         }
 
@@ -234,6 +236,9 @@ public sealed class ApprovalLinks
         ArgumentNullException.ThrowIfNull(workflows);
         var note = submission.Note is { Length: > MaxNoteLength } ? submission.Note[..MaxNoteLength] : submission.Note;
         IApprovalGuard? heldGuard = null;
+
+        // Marks this request's own answer, so one whose write went through while its reply was lost still reads as recorded.
+        var answerId = Guid.NewGuid().ToString("N");
         while (true)
         {
             var row = await ReadAsync(token, cancellationToken);
@@ -243,6 +248,12 @@ public sealed class ApprovalLinks
             }
 
             var link = await ToLinkAsync(row, cancellationToken);
+            if (link.State == ApprovalState.Answered && row.GetString("AnswerId") == answerId)
+            {
+                await RaiseAsync(workflows, row, cancellationToken);
+                return new Redemption(RedeemOutcome.Recorded, link, []);
+            }
+
             if (Settled(link, submission.Choice) is { } outcome)
             {
                 if (outcome == RedeemOutcome.AlreadyRecorded)
@@ -278,6 +289,7 @@ public sealed class ApprovalLinks
             row["Values"] = JsonSerializer.Serialize(values, Json);
             row["AnsweredAt"] = _clock.GetUtcNow();
             row["AnsweredBy"] = submission.AnsweredBy;
+            row["AnswerId"] = answerId;
             try
             {
                 await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -348,6 +360,7 @@ public sealed class ApprovalLinks
             DocumentName = row.GetString("DocumentName"),
             Page = row.GetString("Page") ?? "approve",
             Audience = row.GetString("Audience"),
+            NoteReaches = row.GetString("NoteReaches"),
         };
         if (answer is not null)
         {

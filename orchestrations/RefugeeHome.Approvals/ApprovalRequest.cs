@@ -36,6 +36,9 @@ public sealed record ApprovalRequest(
 
     /// <summary>The role the link is sent to (<c>host</c>, <c>screener</c>, …), for the case's timeline.</summary>
     public string? Audience { get; init; }
+
+    /// <summary>The household role the answer's note is passed on to (<c>host</c>), which the page tells the writer; null when it stays with the staff.</summary>
+    public string? NoteReaches { get; init; }
 }
 
 /// <summary>One answer offered by a link.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 
@@ -32,8 +33,8 @@ public sealed record TimelineEntry(string Key, DateTimeOffset At, TimelineKind K
     /// <summary>Who acted, for an action: the staff role and name.</summary>
     public string? By { get; init; }
 
-    /// <summary>What people call it, for an email: its subject in the staff's language (ids, dates and case numbers, nothing personal).</summary>
-    public string? Title { get; init; }
+    /// <summary>What people call it, for an email: its subject in each language (case numbers and dates, nothing personal).</summary>
+    public IReadOnlyDictionary<string, string> Titles { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>
@@ -63,7 +64,7 @@ public sealed class CaseTimeline(TableServiceClient tables)
                 ["Role"] = entry.Role,
                 ["Detail"] = entry.Detail,
                 ["By"] = entry.By,
-                ["Title"] = entry.Title,
+                ["Titles"] = entry.Titles.Count == 0 ? null : JsonSerializer.Serialize(entry.Titles),
             }, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
@@ -84,7 +85,7 @@ public sealed class CaseTimeline(TableServiceClient tables)
                 Role = row.GetString("Role"),
                 Detail = row.GetString("Detail"),
                 By = row.GetString("By"),
-                Title = row.GetString("Title"),
+                Titles = row.GetString("Titles") is { } titles ? JsonSerializer.Deserialize<Dictionary<string, string>>(titles) ?? [] : [],
             });
         }
 

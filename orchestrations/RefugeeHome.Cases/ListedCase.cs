@@ -42,6 +42,12 @@ internal sealed class ListedCase(CaseSummary summary)
         return folded.ToString();
     }
 
-    /// <summary>The digits of <paramref name="text"/>.</summary>
-    public static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
+    /// <summary>The digits of a phone number in Dutch national form, so +31 6…, 0031 6… and 06… find each other.</summary>
+    public static string Digits(string text)
+    {
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        var international = text.TrimStart().StartsWith('+') || digits.StartsWith("00", StringComparison.Ordinal);
+        digits = digits.StartsWith("00", StringComparison.Ordinal) ? digits[2..] : digits;
+        return international && digits.StartsWith("31", StringComparison.Ordinal) ? "0" + digits[2..] : digits;
+    }
 }

@@ -33,7 +33,7 @@ public enum Exclusion
     /// <summary>The host does not accept this kind of household.</summary>
     HouseholdKindNotAccepted,
 
-    /// <summary>One of them declined the other before.</summary>
+    /// <summary>One of them declined the other before, or they were placed together before.</summary>
     DeclinedBefore,
 }
 

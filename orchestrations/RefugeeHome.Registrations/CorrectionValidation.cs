@@ -43,10 +43,8 @@ public static class CorrectionValidation
             var texts = RegistrationTexts.In(language);
             RuleFor(c => c.Municipality).Municipality(texts);
             RuleFor(c => c.Languages).SpokenLanguages(texts);
-            RuleFor(c => c.Email).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(254).Must(FieldChecks.HasNoLineBreak).WithMessage(texts.Message("LineBreak"))
-                .EmailAddress().WithName(texts.Label("Email"));
-            RuleFor(c => c.Phone).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(30).Matches(FieldChecks.PhonePattern).WithMessage(texts.Message("Phone"))
-                .WithName(texts.Label("Phone"));
+            RuleFor(c => c.Email).Email(texts, "Email");
+            RuleFor(c => c.Phone).Phone(texts, "Phone");
         }
     }
 
@@ -58,10 +56,8 @@ public static class CorrectionValidation
             RuleFor(c => c.Municipality).Municipality(texts);
             RuleFor(c => c.HouseholdLanguage).Must(FieldChecks.IsOffered).WithMessage(texts.Message("Language")).WithName(texts.Label("HouseholdLanguage"));
             RuleFor(c => c.Languages).SpokenLanguages(texts);
-            RuleFor(c => c.ContactEmail).Cascade(CascadeMode.Stop).MaximumLength(254).Must(FieldChecks.HasNoLineBreak).WithMessage(texts.Message("LineBreak"))
-                .EmailAddress().When(c => !string.IsNullOrEmpty(c.ContactEmail)).WithName(texts.Label("ContactEmail"));
-            RuleFor(c => c.ContactPhone).Cascade(CascadeMode.Stop).MaximumLength(30).Matches(FieldChecks.PhonePattern)
-                .When(c => !string.IsNullOrEmpty(c.ContactPhone)).WithMessage(texts.Message("Phone")).WithName(texts.Label("ContactPhone"));
+            RuleFor(c => c.ContactEmail).Email(texts, "ContactEmail", optional: true);
+            RuleFor(c => c.ContactPhone).Phone(texts, "ContactPhone", optional: true);
         }
     }
 }

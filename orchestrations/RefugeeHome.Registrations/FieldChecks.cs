@@ -3,7 +3,7 @@ using RefugeeHome.Matching.Municipalities;
 namespace RefugeeHome.Registrations;
 
 /// <summary>The checks both registration forms make of their fields.</summary>
-internal static class FieldChecks
+internal static partial class FieldChecks
 {
     /// <summary>Languages a household can say it speaks; <c>other</c> stands for the rest.</summary>
     public static readonly IReadOnlySet<string> Spoken = new HashSet<string>(StringComparer.Ordinal) { "nl", "en", "uk", "ru", "other" };
@@ -17,8 +17,9 @@ internal static class FieldChecks
     /// <summary>Whether every entry of <paramref name="languages"/> is a spoken language the forms offer; a missing list is not.</summary>
     public static bool AreSpoken(IReadOnlyList<string>? languages) => languages is not null && languages.All(language => language is not null && Spoken.Contains(language));
 
-    /// <summary>A phone number as people write it, Dutch or international.</summary>
-    public const string PhonePattern = @"^\+?[0-9 ()\-]{9,20}$";
+    /// <summary>Whether <paramref name="value"/> is a phone number as people write it, Dutch or international; empty is left to a required check.</summary>
+    public static bool IsPhone(string? value) => string.IsNullOrEmpty(value) || PhoneNumber().IsMatch(value);
 
-    public static bool HasNoLineBreak(string? value) => value is null || (!value.Contains('\r', StringComparison.Ordinal) && !value.Contains('\n', StringComparison.Ordinal));
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9 ()\-]{9,20}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PhoneNumber();
 }

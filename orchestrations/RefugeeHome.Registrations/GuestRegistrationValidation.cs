@@ -37,29 +37,21 @@ public static class GuestRegistrationValidation
         public Validator(string language)
         {
             var texts = RegistrationTexts.In(language);
-            RuleFor(r => r.SubmissionId).NotEmpty().Must(id => Guid.TryParse(id, out _)).WithName(texts.Label("SubmissionId"));
+            RuleFor(r => r.SubmissionId).Cascade(CascadeMode.Stop).NotEmpty().Must(id => Guid.TryParse(id, out _)).WithName(texts.Label("SubmissionId"));
             RuleFor(r => r.Language).Must(FieldChecks.IsOffered).WithMessage(texts.Message("Language")).WithName(texts.Label("Language"));
             RuleFor(r => r.HouseholdLanguage).Must(FieldChecks.IsOffered).WithMessage(texts.Message("Language")).WithName(texts.Label("HouseholdLanguage"));
-            RuleFor(r => r.CaseworkerEmail).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(254)
-                .Must(FieldChecks.HasNoLineBreak)
-                .WithMessage(texts.Message("LineBreak")).EmailAddress().WithName(texts.Label("Email"));
+            RuleFor(r => r.CaseworkerEmail).Email(texts, "Email");
             RuleFor(r => r.Municipality).Municipality(texts);
-            RuleFor(r => r.ContactName).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(100)
-                .Must(FieldChecks.HasNoLineBreak).WithMessage(texts.Message("LineBreak")).WithName(texts.Label("ContactName"));
-            RuleFor(r => r.ContactPhone).Cascade(CascadeMode.Stop).MaximumLength(30)
-                .Matches(FieldChecks.PhonePattern).When(r => !string.IsNullOrEmpty(r.ContactPhone))
-                .WithMessage(texts.Message("Phone")).WithName(texts.Label("ContactPhone"));
-            RuleFor(r => r.ContactEmail).Cascade(CascadeMode.Stop).MaximumLength(254)
-                .Must(FieldChecks.HasNoLineBreak).WithMessage(texts.Message("LineBreak"))
-                .EmailAddress().When(r => !string.IsNullOrEmpty(r.ContactEmail)).WithName(texts.Label("ContactEmail"));
-            RuleFor(r => r.PreferredMunicipality).Cascade(CascadeMode.Stop).MaximumLength(100)
-                .Must(FieldChecks.HasNoLineBreak).WithMessage(texts.Message("LineBreak"))
-                .Must(FieldChecks.IsMunicipality).WithMessage(texts.Message("UnknownMunicipality")).WithName(texts.Label("PreferredMunicipality"));
+            RuleFor(r => r.ContactName).Name(texts, "ContactName");
+            RuleFor(r => r.ContactPhone).Phone(texts, "ContactPhone", optional: true);
+            RuleFor(r => r.ContactEmail).Email(texts, "ContactEmail", optional: true);
+            RuleFor(r => r.PreferredMunicipality).Municipality(texts, "PreferredMunicipality", optional: true);
             RuleFor(r => r.Languages).SpokenLanguages(texts);
-            RuleFor(r => r.Pets).NotNull();
+            RuleFor(r => r.Pets).Choices(texts);
             RuleForEach(r => r.Pets).IsInEnum();
             RuleFor(r => r.WishedAccommodation).IsInEnum();
-            RuleFor(r => r.Members).NotEmpty().WithMessage(texts.Message("NoMembers"));
+            RuleFor(r => r.Members).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(texts.Message("NoMembers"))
+                .Must(members => members.Count <= FieldRules.MaxMembers).WithMessage(texts.Message("TooManyMembers"));
             RuleForEach(r => r.Members).NotNull().ChildRules(member =>
             {
                 member.RuleFor(m => m.Age).InclusiveBetween(0, 120);

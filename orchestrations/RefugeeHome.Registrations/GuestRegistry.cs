@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Data.Tables;
+using RefugeeHome.Matching.Municipalities;
 using RefugeeHome.Storage;
 
 namespace RefugeeHome.Registrations;
@@ -41,7 +42,12 @@ public sealed class GuestRegistry(TableServiceClient tables, TimeProvider clock)
             [
                 new(TableTransactionActionType.Add, new TableEntity(Partition, "guest|" + guestId)
                 {
-                    ["Registration"] = JsonSerializer.Serialize(registration, Json),
+                    // Municipalities as the country's list writes them, however they were typed.
+                    ["Registration"] = JsonSerializer.Serialize(registration with
+                    {
+                        Municipality = MunicipalityNames.Default.Normalize(registration.Municipality),
+                        PreferredMunicipality = registration.PreferredMunicipality is { Length: > 0 } wished ? MunicipalityNames.Default.Normalize(wished) : null,
+                    }, Json),
                     ["Status"] = NewStatus,
                     ["RegisteredAt"] = clock.GetUtcNow(),
                 }),
@@ -135,7 +141,7 @@ public sealed class GuestRegistry(TableServiceClient tables, TimeProvider clock)
             var registration = JsonSerializer.Deserialize<GuestRegistration>(row.GetString("Registration"), Json)!;
             row["Registration"] = JsonSerializer.Serialize(registration with
             {
-                Municipality = correction.Municipality.Trim(),
+                Municipality = MunicipalityNames.Default.Normalize(correction.Municipality),
                 EligibilityRecorded = correction.EligibilityRecorded,
                 HouseholdLanguage = correction.HouseholdLanguage,
                 Languages = correction.Languages,

@@ -43,16 +43,15 @@ public static class HostRegistrationValidation
         public Validator(string language)
         {
             var texts = RegistrationTexts.In(language);
-            var lineBreak = texts.Message("LineBreak");
-            RuleFor(r => r.SubmissionId).NotEmpty().Must(id => Guid.TryParse(id, out _)).WithName(texts.Label("SubmissionId"));
+            RuleFor(r => r.SubmissionId).Cascade(CascadeMode.Stop).NotEmpty().Must(id => Guid.TryParse(id, out _)).WithName(texts.Label("SubmissionId"));
             RuleFor(r => r.Language).Must(FieldChecks.IsOffered).WithMessage(texts.Message("Language")).WithName(texts.Label("Language"));
-            Text(RuleFor(r => r.FirstName), texts, "FirstName", 100, lineBreak);
-            Text(RuleFor(r => r.LastName), texts, "LastName", 100, lineBreak);
-            Text(RuleFor(r => r.Email), texts, "Email", 254, lineBreak).EmailAddress();
-            Text(RuleFor(r => r.Phone), texts, "Phone", 30, lineBreak).Matches(FieldChecks.PhonePattern).WithMessage(texts.Message("Phone"));
-            Text(RuleFor(r => r.Street), texts, "Street", 200, lineBreak);
-            Text(RuleFor(r => r.HouseNumber), texts, "HouseNumber", 20, lineBreak);
-            Text(RuleFor(r => r.Postcode), texts, "Postcode", 7, lineBreak).Matches("^[1-9][0-9]{3} ?[A-Za-z]{2}$").WithMessage(texts.Message("Postcode"));
+            RuleFor(r => r.FirstName).Name(texts, "FirstName");
+            RuleFor(r => r.LastName).Name(texts, "LastName");
+            RuleFor(r => r.Email).Email(texts, "Email");
+            RuleFor(r => r.Phone).Phone(texts, "Phone");
+            RuleFor(r => r.Street).Text(texts, "Street", 200);
+            RuleFor(r => r.HouseNumber).Text(texts, "HouseNumber", 20);
+            RuleFor(r => r.Postcode).Text(texts, "Postcode", 7).Matches("^[1-9][0-9]{3} ?[A-Za-z]{2}$").WithMessage(texts.Message("Postcode"));
             RuleFor(r => r.Municipality).Municipality(texts);
             RuleFor(r => r.Capacity).InclusiveBetween(1, 20).WithName(texts.Label("Capacity"));
             RuleFor(r => r.AvailableFrom)
@@ -60,9 +59,9 @@ public static class HostRegistrationValidation
                 .WithMessage(texts.Message("PastDate"))
                 .WithName(texts.Label("AvailableFrom"));
             RuleFor(r => r.Languages).SpokenLanguages(texts);
-            RuleFor(r => r.AcceptedPets).NotNull();
+            RuleFor(r => r.AcceptedPets).Choices(texts);
             RuleForEach(r => r.AcceptedPets).IsInEnum();
-            RuleFor(r => r.AcceptedHouseholds).NotNull();
+            RuleFor(r => r.AcceptedHouseholds).Choices(texts);
             RuleForEach(r => r.AcceptedHouseholds).IsInEnum();
             RuleFor(r => r.Accommodation).IsInEnum();
             RuleFor(r => r.AvailableUntil).Must((registration, until) => until is null || until > registration.AvailableFrom)
@@ -70,12 +69,5 @@ public static class HostRegistrationValidation
             RuleFor(r => r.PrivacyConsent).Equal(true).WithMessage(texts.Message("PrivacyConsent"));
         }
 
-        private static IRuleBuilderOptions<HostRegistration, string> Text(
-            IRuleBuilderInitial<HostRegistration, string> rule, RegistrationTexts texts, string field, int maxLength, string lineBreakMessage) =>
-            rule.Cascade(CascadeMode.Stop)
-                .NotEmpty().WithName(texts.Label(field))
-                .MaximumLength(maxLength).WithName(texts.Label(field))
-                .Must(value => !value.Contains('\r', StringComparison.Ordinal) && !value.Contains('\n', StringComparison.Ordinal))
-                .WithMessage(lineBreakMessage).WithName(texts.Label(field));
     }
 }

@@ -1,8 +1,9 @@
-using Azure;
 using System.Globalization;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using RefugeeHome.Matching;
+using RefugeeHome.Matching.Municipalities;
 using RefugeeHome.Storage;
 
 namespace RefugeeHome.Registrations;
@@ -184,7 +185,7 @@ public sealed class HostRegistry(TableServiceClient tables, TimeProvider clock)
 
             var preferences = JsonSerializer.Deserialize<HostPreferences>(row.GetString("Preferences"), Json)!;
             row["Preferences"] = JsonSerializer.Serialize(preferences with { Languages = correction.Languages }, Json);
-            row["Municipality"] = correction.Municipality.Trim();
+            row["Municipality"] = MunicipalityNames.Default.Normalize(correction.Municipality);
             row.Remove(CorrectionColumn);
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag));
             try
@@ -283,7 +284,7 @@ public sealed class HostRegistry(TableServiceClient tables, TimeProvider clock)
         ["Street"] = registration.Street.Trim(),
         ["HouseNumber"] = registration.HouseNumber.Trim(),
         ["Postcode"] = registration.Postcode.Trim().ToUpperInvariant(),
-        ["Municipality"] = registration.Municipality.Trim(),
+        ["Municipality"] = MunicipalityNames.Default.Normalize(registration.Municipality),
         ["Capacity"] = registration.Capacity,
         ["AvailableFrom"] = registration.AvailableFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["AvailableUntil"] = registration.AvailableUntil?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

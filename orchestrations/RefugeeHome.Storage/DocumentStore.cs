@@ -14,6 +14,9 @@ public enum DocumentProblem
 
     /// <summary>The content is not a PDF, whatever its name says.</summary>
     NotPdf,
+
+    /// <summary>A PDF that carries something that runs: JavaScript, a launch action, embedded files, an HTML body.</summary>
+    ActiveContent,
 }
 
 /// <summary>What storing an upload did: the stored name, or why it was refused.</summary>
@@ -30,7 +33,8 @@ public static class DocumentNames
 
 /// <summary>
 /// Documents people upload (a VOG) in a private container. Only PDFs are kept, recognised by their content (the
-/// <c>%PDF-</c> header and the <c>%%EOF</c> trailer), never by the file name or content type a browser sends. The stored
+/// <c>%PDF-</c> header and the <c>%%EOF</c> trailer), never by the file name or content type a browser sends, and only
+/// PDFs in which nothing runs (see <see cref="PdfContent"/>). The stored
 /// name is chosen by the server (<see cref="DocumentNames"/>); the uploaded file name is discarded because it often holds the person's name.
 /// </summary>
 public sealed class DocumentStore(BlobContainerClient container)
@@ -73,6 +77,11 @@ public sealed class DocumentStore(BlobContainerClient container)
         if (!IsPdf(bytes))
         {
             return new StoredDocument(null, DocumentProblem.NotPdf);
+        }
+
+        if (PdfContent.IsActive(bytes))
+        {
+            return new StoredDocument(null, DocumentProblem.ActiveContent);
         }
 
         buffer.Position = 0;

@@ -24,18 +24,22 @@ public sealed record Claim(ClaimState State, TableEntity? Row);
 /// <summary>
 /// Lets one caller at a time do the work of a key, and nobody after it is done: sending the email of a message key,
 /// the report of a day. A claim is a row written with <c>Add</c>; it is marked done when the work is done, released
-/// when the work failed, and taken over under its ETag once its lease has passed (its holder died).
+/// when the work failed, and taken over under its ETag once its lease has passed (its holder died). Each claim carries
+/// an id of its own, so a claim written by storage whose answer was lost is known as one's own when the client sends
+/// it again.
 /// </summary>
 public sealed class OnceClaims(TableClient table, TimeSpan lease, TimeProvider clock)
 {
     private const string StateProperty = "State";
+    private const string ClaimIdProperty = "ClaimId";
 
     /// <summary>Claims <paramref name="rowKey"/>, storing <paramref name="details"/> with a new claim.</summary>
     public async Task<Claim> TryClaimAsync(string partition, string rowKey, IReadOnlyDictionary<string, object?> details, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(details);
         var now = clock.GetUtcNow();
-        var row = new TableEntity(partition, rowKey) { [StateProperty] = "Claimed", ["ClaimedAt"] = now };
+        var claimId = Guid.NewGuid().ToString("N");
+        var row = new TableEntity(partition, rowKey) { [StateProperty] = "Claimed", ["ClaimedAt"] = now, [ClaimIdProperty] = claimId };
         foreach (var (name, value) in details)
         {
             row[name] = value;
@@ -55,12 +59,19 @@ public sealed class OnceClaims(TableClient table, TimeSpan lease, TimeProvider c
                 return new Claim(ClaimState.Done, null);
             }
 
+            if (existing.GetString(ClaimIdProperty) == claimId)
+            {
+                // Our own claim: storage wrote it, but its answer was lost and the client sent it again.
+                return new Claim(ClaimState.Claimed, existing);
+            }
+
             if (existing.GetDateTimeOffset("ClaimedAt") > now - lease)
             {
                 return new Claim(ClaimState.HeldElsewhere, null);
             }
 
             existing["ClaimedAt"] = now;
+            existing[ClaimIdProperty] = claimId;
             try
             {
                 var updated = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -74,13 +85,39 @@ public sealed class OnceClaims(TableClient table, TimeSpan lease, TimeProvider c
         }
     }
 
-    /// <summary>Marks the claimed work done; later claims of the key answer <see cref="ClaimState.Done"/>.</summary>
+    /// <summary>
+    /// Marks the claimed work done; later claims of the key answer <see cref="ClaimState.Done"/>. A write refused because
+    /// the row changed is looked at again: done already (an earlier attempt whose answer was lost) is fine, still this
+    /// claim is written again, and a claim taken over by another caller after the lease is an error.
+    /// </summary>
     public async Task CompleteAsync(Claim claim, CancellationToken cancellationToken)
     {
         var row = Held(claim);
-        row[StateProperty] = "Done";
-        row["DoneAt"] = clock.GetUtcNow();
-        await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        while (true)
+        {
+            row[StateProperty] = "Done";
+            row["DoneAt"] = clock.GetUtcNow();
+            try
+            {
+                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412)
+            {
+                var current = (await table.GetEntityAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken)).Value;
+                if (IsDone(current))
+                {
+                    return;
+                }
+
+                if (current.GetString(ClaimIdProperty) != row.GetString(ClaimIdProperty))
+                {
+                    throw new InvalidOperationException($"The claim on {row.RowKey} was taken over after its lease.", exception);
+                }
+
+                row = current;
+            }
+        }
     }
 
     /// <summary>Gives the claim back after failed work, so the next attempt claims it at once.</summary>

@@ -88,6 +88,9 @@ public sealed record Ask(string Purpose, string IssueKey, IReadOnlyList<string> 
 
     /// <summary>Links of one round stay valid together.</summary>
     public string? Round { get; init; }
+
+    /// <summary>Who the answer's note is passed on to, when it leaves the staff (a VOG rejected: the host); null keeps it internal.</summary>
+    public Audience? NoteFor { get; init; }
 }
 
 /// <summary>A value asked for with a question.</summary>

@@ -21,6 +21,8 @@ internal sealed class ApprovalHarness
         Clock = clock;
     }
 
+    public static string SigningKey { get; } = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
     public TableServiceClient Tables { get; }
 
     public DocumentStore Documents { get; }
@@ -38,7 +40,7 @@ internal sealed class ApprovalHarness
         var links = new ApprovalLinks(tables, new ApprovalOptions
         {
             BaseUrl = new Uri("https://refugeehome.example/"),
-            SigningKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+            SigningKey = SigningKey,
         }, clock);
         await links.CreateTableAsync(CancellationToken.None);
         await new RefugeeHome.Cases.CaseIndex(tables).CreateTableAsync(CancellationToken.None);

@@ -1,3 +1,5 @@
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using AwesomeAssertions;
 using RefugeeHome.Testing;
 
@@ -25,6 +27,44 @@ public sealed class ApprovalLinksTests(AzuriteFixture azurite)
         (await harness.Links.ReadNoteAsync(raised[0].LinkId, None)).Should().Be("Warm welkom", "the note stays with the link");
         System.Text.Json.JsonSerializer.Serialize(raised[0]).Should().NotContain("Warm welkom", "the answer the workflow keeps in its history carries no note");
         (await harness.Links.FindAsync(token, None)).State.Should().Be(ApprovalState.Answered);
+    }
+
+    [Fact]
+    public async Task An_answer_whose_reply_storage_lost_still_reads_as_recorded_by_the_one_who_gave_it()
+    {
+        var harness = await ApprovalHarness.StartAsync(azurite);
+        var id = ApprovalHarness.NewInstanceId();
+        var token = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id), None));
+        using var lostReply = new LostReplyOfFirstConditionalWrite(new HttpClientHandler());
+        var links = new ApprovalLinks(
+            new TableServiceClient(azurite.ConnectionString, new TableClientOptions { Transport = new HttpClientTransport(lostReply) }),
+            new ApprovalOptions { BaseUrl = new Uri("https://refugeehome.example/"), SigningKey = ApprovalHarness.SigningKey }, harness.Clock);
+
+        var redemption = await links.RedeemAsync(token, ApprovalHarness.Answer("suitable"), harness.Events, None);
+
+        lostReply.Lost.Should().Be(1, "the write went through and its reply was lost, so the client sent it again");
+        redemption.Outcome.Should().Be(RedeemOutcome.Recorded);
+        harness.Events.For(id).Should().ContainSingle().Which.Choice.Should().Be("suitable");
+    }
+
+    // Storage carries out the first conditional write and its reply never arrives; the client's retry then finds the
+    // row changed by that very write.
+    private sealed class LostReplyOfFirstConditionalWrite(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        public int Lost { get; private set; }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (Lost > 0 || request.Headers.IfMatch.Count == 0)
+            {
+                return response;
+            }
+
+            Lost++;
+            response.Dispose();
+            return new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { RequestMessage = request, Content = new StringContent("") };
+        }
     }
 
     [Fact]

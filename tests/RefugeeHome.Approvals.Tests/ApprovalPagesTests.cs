@@ -203,4 +203,26 @@ public sealed class ApprovalPagesTests(AzuriteFixture azurite)
         var paragraph = page[(page.IndexOf(Paragraph, StringComparison.Ordinal) + Paragraph.Length)..];
         return (response.StatusCode, paragraph[..(paragraph.IndexOf('.', StringComparison.Ordinal) + 1)]);
     }
+
+    [Fact]
+    public async Task A_note_that_reaches_a_household_says_so_before_it_is_written_and_a_citizen_service_number_in_it_is_refused()
+    {
+        var harness = await ApprovalHarness.StartAsync(azurite);
+        await using var host = await PageHost.StartAsync(harness);
+        var id = ApprovalHarness.NewInstanceId();
+        var toHost = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id, "vog-check-1", "en") with { NoteReaches = "host" }, None));
+        var internalNote = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(id, "screening-1", "en") with { Purpose = "other" }, None));
+
+        var page = await host.Browser.GetStringAsync(new Uri("approve/" + toHost, UriKind.Relative));
+        var internalPage = await host.Browser.GetStringAsync(new Uri("approve/" + internalNote, UriKind.Relative));
+        using var refused = await host.SubmitAsync(toHost, await host.OpenFormAsync(toHost), "not-suitable", "Ander document uploaden, BSN 123456782 klopt niet");
+        using var kept = await host.SubmitAsync(internalNote, await host.OpenFormAsync(internalNote), "not-suitable", "BSN 123456782 staat in het dossier");
+
+        page.Should().Contain("sent by email to the Host household as you write it");
+        internalPage.Should().Contain("stays with the staff, the household does not see it");
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Contain("seems to hold a citizen service number");
+        (await harness.Links.FindAsync(toHost, None)).State.Should().Be(ApprovalState.Open, "nothing was recorded");
+        kept.StatusCode.Should().Be(HttpStatusCode.OK, "a note that stays with the staff may hold what the staff need");
+    }
 }

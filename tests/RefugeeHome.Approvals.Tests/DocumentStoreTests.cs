@@ -17,6 +17,10 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite)
         { "jpeg named .pdf", DocumentProblem.NotPdf },
         { "pdf header without its trailer", DocumentProblem.NotPdf },
         { "one byte over 5 MB", DocumentProblem.TooLarge },
+        { "a script opened with the document", DocumentProblem.ActiveContent },
+        { "a script behind an escaped name", DocumentProblem.ActiveContent },
+        { "a program launched", DocumentProblem.ActiveContent },
+        { "an HTML page behind a PDF header", DocumentProblem.ActiveContent },
     };
 
     [Theory]
@@ -29,6 +33,10 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite)
             "empty" => [],
             "jpeg named .pdf" => [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F'],
             "pdf header without its trailer" => Encoding.ASCII.GetBytes("%PDF-1.7\n<script>alert(1)</script>"),
+            "a script opened with the document" => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction 2 0 R >> endobj\n2 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
+            "a script behind an escaped name" => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /S /J#61vaScript /J#53 (x) >> endobj\ntrailer << >>\n%%EOF\n"),
+            "a program launched" => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /S /Launch /F (cmd.exe) >> endobj\ntrailer << >>\n%%EOF\n"),
+            "an HTML page behind a PDF header" => Encoding.ASCII.GetBytes("%PDF-1.7\n<HTML><body onload=alert(1)></body></HTML>\n%%EOF\n"),
             _ => [.. Pdf.Take(Pdf.Length - 6), .. new byte[DocumentStore.MaxBytes - Pdf.Length + 1], .. Pdf.TakeLast(6)],
         };
 

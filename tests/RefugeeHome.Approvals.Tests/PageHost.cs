@@ -37,6 +37,7 @@ internal sealed partial class PageHost : IAsyncDisposable
         builder.Services.AddSingleton<StaffSignIn>();
         builder.Services.AddSingleton(new CaseIndex(harness.Tables));
         builder.Services.AddSingleton<PageRenderer>();
+        builder.Services.AddSingleton<PostedForms>();
         builder.Services.AddSingleton<ApprovalPages>();
         builder.Services.AddSingleton<UploadPages>();
         var app = builder.Build();

@@ -79,7 +79,7 @@ public sealed class ConsoleInBrowserTests(ProductInBrowser product)
 
         await page.OpenWhenAsync("staff/cases/" + guestId, "Closed by a coordinator");
         var timeline = await page.GetByRole(AriaRole.Table).InnerTextAsync();
-        timeline.Should().Contain("coordinator: Fatima El Amrani").And.Contain(reason).And.Contain("Done in the console: case closed");
+        timeline.Should().Contain("Coordinator: Fatima El Amrani").And.Contain(reason).And.Contain("Done in the console: case closed");
         System.Text.RegularExpressions.Regex.Count(timeline, "Answered: Close the case").Should().Be(1, "the same form sent twice closes once");
         (await page.GetByRole(AriaRole.Button, new() { Name = "Close the case" }).CountAsync()).Should().Be(0, "an ended case cannot be closed again");
     }
@@ -102,7 +102,7 @@ public sealed class ConsoleInBrowserTests(ProductInBrowser product)
         await page.GetByRole(AriaRole.Button, new() { Name = "Correctie opslaan" }).ClickAsync();
 
         await page.OpenWhenAsync($"staff/cases/{guestId}", "Amersfoort (Utrecht)");
-        (await page.GetByRole(AriaRole.Table).Last.InnerTextAsync()).Should().Contain("Gedaan in de console: aanmelding gecorrigeerd").And.Contain("caseworker: Sanne Bakker");
+        (await page.GetByRole(AriaRole.Table).Last.InnerTextAsync()).Should().Contain("Gedaan in de console: aanmelding gecorrigeerd").And.Contain("Consulent van de gemeente: Sanne Bakker");
     }
 
     // The console's list is a snapshot that catches up within seconds: search again, as a person would.

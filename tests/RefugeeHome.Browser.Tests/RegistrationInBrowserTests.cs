@@ -74,14 +74,19 @@ public sealed class RegistrationInBrowserTests(ProductInBrowser product)
     }
 
     [Fact]
-    public async Task The_language_chosen_on_one_page_is_remembered_on_the_next()
+    public async Task The_language_chosen_on_a_form_keeps_what_was_typed_and_is_remembered_on_the_next_page()
     {
         var page = await product.NewPageAsync("en-GB");
         await page.GotoAsync("register/host");
         (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("en", "the browser asks for English");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Русский" }).ClickAsync();
+        await page.GetByLabel("First name").FillAsync("Олена");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Ukrainian" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Русский" }).ClickAsync();
         (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync()).Should().Be("Регистрация принимающей семьи");
+        (await page.GetByLabel("Имя").InputValueAsync()).Should().Be("Олена", "switching language keeps what was typed");
+        (await page.GetByRole(AriaRole.Checkbox, new() { Name = "Украинский" }).IsCheckedAsync()).Should().BeTrue();
+        (await page.Locator(".utrecht-alert--error").CountAsync()).Should().Be(0, "a language switch is not a submission");
 
         await page.GotoAsync("/");
         (await page.Locator("html").GetAttributeAsync("lang")).Should().Be("ru");

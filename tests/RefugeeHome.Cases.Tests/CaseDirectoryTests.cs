@@ -15,6 +15,8 @@ public sealed class CaseDirectoryTests(AzuriteFixture azurite)
     [InlineData("олександр")]
     [InlineData("sasha.k@EXAMPLE")]
     [InlineData("+31 6 1234")]
+    [InlineData("0612345678")]
+    [InlineData("06-1234 5678")]
     public async Task A_search_finds_a_household_however_its_name_email_or_phone_is_typed(string typed)
     {
         var (directory, latin, cyrillic) = await DirectoryAsync();

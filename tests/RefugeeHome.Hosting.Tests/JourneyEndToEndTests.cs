@@ -18,7 +18,7 @@ namespace RefugeeHome.Hosting.Tests;
 /// </summary>
 public sealed partial class JourneyEndToEndTests
 {
-    private const string CoordinatorKey = "coordinator-test-key";
+    internal const string CoordinatorKey = "coordinator-test-key";
     private const string Host = "anke.e2e@example.org";
     private const string Guest = "olena.e2e@example.org";
     private const string Caseworker = "consulent.e2e@utrecht.example";

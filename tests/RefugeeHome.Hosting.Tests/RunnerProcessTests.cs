@@ -18,10 +18,11 @@ public sealed class RunnerProcessTests
         {
             ["AzureWebJobsStorage"] = AzuriteProcess.ConnectionStringFor(ports[0], ports[1], ports[2]),
             ["Runner__StorageDataFolder"] = dataFolder.FullName,
+            ["Coordinator__ApiKey"] = JourneyEndToEndTests.CoordinatorKey,
         };
 
         await using var runner = await RunnerProcess.StartAsync(settings, cancellation);
-        using var http = new HttpClient { BaseAddress = runner.BaseAddress };
+        using var http = HealthClient(runner);
         var (status, health) = await HealthWhenSettledAsync(http, cancellation);
         var leases = await OwnedPartitionsWhenSettledAsync(http, cancellation);
 
@@ -43,7 +44,7 @@ public sealed class RunnerProcessTests
         var cancellation = TestContext.Current.CancellationToken;
         var azurite = await JourneyEndToEndTests.OwnStorageAsync();
         await using var runner = await RunnerProcess.StartAsync(JourneyEndToEndTests.Settings(azurite), cancellation);
-        using var http = new HttpClient { BaseAddress = runner.BaseAddress };
+        using var http = HealthClient(runner);
         await OwnedPartitionsWhenSettledAsync(http, cancellation);
 
         await azurite.DisposeAsync();
@@ -54,22 +55,31 @@ public sealed class RunnerProcessTests
     }
 
     [Fact]
-    public async Task Reports_unhealthy_storage_with_503_when_the_account_does_not_answer()
+    public async Task Reports_unhealthy_storage_with_503_and_tells_what_failed_only_to_key_holders()
     {
         var cancellation = TestContext.Current.CancellationToken;
         var settings = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;" +
                 $"BlobEndpoint=http://localhost.invalid:{LoopbackPorts.Free()}/a;TableEndpoint=http://localhost.invalid:{LoopbackPorts.Free()}/a;",
+            ["Coordinator__ApiKey"] = JourneyEndToEndTests.CoordinatorKey,
         };
 
         await using var runner = await RunnerProcess.StartAsync(settings, cancellation);
-        using var http = new HttpClient { BaseAddress = runner.BaseAddress };
-        using var response = await http.GetAsync(new Uri("health", UriKind.Relative), cancellation);
+        using var keyHolder = HealthClient(runner);
+        using var anybody = new HttpClient { BaseAddress = runner.BaseAddress };
+        using var detailed = await keyHolder.GetAsync(new Uri("health", UriKind.Relative), cancellation);
+        using var plain = await anybody.GetAsync(new Uri("health", UriKind.Relative), cancellation);
 
-        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
-        (await response.Content.ReadAsStringAsync(cancellation)).Should().Contain("unreachable");
+        detailed.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await detailed.Content.ReadAsStringAsync(cancellation)).Should().Contain("unreachable");
+        plain.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await plain.Content.ReadAsStringAsync(cancellation)).Should().Be("""{"status":"Unhealthy"}""", "what failed and how is for key holders");
     }
+
+    /// <summary>A client of the runner's health check that sends the coordinator's key, so it reads every check's details.</summary>
+    internal static HttpClient HealthClient(RunnerProcess runner) =>
+        new() { BaseAddress = runner.BaseAddress, DefaultRequestHeaders = { { "X-Api-Key", JourneyEndToEndTests.CoordinatorKey } } };
 
     /// <summary>The partitions the runner's engine holds and the task hub's partitions, once it holds them all or 60 seconds have passed.</summary>
     private static async Task<(int Owned, int Partitions)> OwnedPartitionsWhenSettledAsync(HttpClient http, CancellationToken cancellation)

@@ -95,8 +95,8 @@ public sealed class SharedTaskHubTests
     // Partitions move to a new worker as the first one lets them go, which takes a few lease renewals.
     private static async Task<int[]> SharedPartitionsAsync(RunnerProcess first, RunnerProcess second, CancellationToken cancellation)
     {
-        using var firstHealth = new HttpClient { BaseAddress = first.BaseAddress };
-        using var secondHealth = new HttpClient { BaseAddress = second.BaseAddress };
+        using var firstHealth = RunnerProcessTests.HealthClient(first);
+        using var secondHealth = RunnerProcessTests.HealthClient(second);
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {

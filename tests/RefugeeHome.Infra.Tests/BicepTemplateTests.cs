@@ -82,6 +82,7 @@ public sealed class BicepTemplateTests
         settings.Should().ContainKey("MICROSOFT_PROVIDER_AUTHENTICATION_SECRET").WhoseValue.Should().Contain("@Microsoft.KeyVault(");
         secretSetting.Should().Contain("MICROSOFT_PROVIDER_AUTHENTICATION_SECRET");
         settings["Staff__SignIn"].Should().Be("\"AppService\"", "Azure never has the development sign-in");
+        settings["Limits__ClientAddressHeader"].Should().Be("\"X-Forwarded-For\"", "every request reaches the worker from the Functions host, so the client is the front end's last forwarded address");
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class MailerTests(AzuriteFixture azurite) : IDisposable
 
         afterLease.Should().Be(SendOutcome.Sent);
         var logged = (await log.GetEntityAsync<TableEntity>(hash[..2], hash, cancellationToken: None)).Value;
-        logged.Keys.Should().BeEquivalentTo(["odata.etag", "PartitionKey", "RowKey", "Timestamp", "State", "ClaimedAt", "DoneAt"]);
+        logged.Keys.Should().BeEquivalentTo(["odata.etag", "PartitionKey", "RowKey", "Timestamp", "State", "ClaimedAt", "ClaimId", "DoneAt"]);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class GuestRegistrationTests
         var household = Household("en") with { CaseworkerEmail = "casework@zaanstad.example\r\nBcc: x@example.org" };
 
         GuestRegistrationValidation.Validate(household).Select(error => error.Message).Should().BeEquivalentTo(
-            ["Add the members of the household.", "'Email address' must not contain a line break."]);
+            ["Add the members of the household.", "'Email address' must not contain a line break, a control character or an invisible mark that reverses text."]);
     }
 
     [Fact]
@@ -84,5 +84,13 @@ public sealed class GuestRegistrationTests
 
         GuestRegistrationValidation.Validate(untold).Should().ContainSingle()
             .Which.Should().Match<FieldError>(error => error.Field == nameof(GuestRegistration.PrivacyInformed) && error.Message.StartsWith(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_household_larger_than_any_household_and_a_list_naming_a_language_twice_are_refused()
+    {
+        var crowd = Household("en", Enumerable.Range(0, 10_000).Select(_ => new HouseholdMember(30)).ToArray()) with { Languages = ["uk", "uk"] };
+
+        GuestRegistrationValidation.Validate(crowd).Select(error => error.Field).Should().BeEquivalentTo(["Members", "Languages"]);
     }
 }

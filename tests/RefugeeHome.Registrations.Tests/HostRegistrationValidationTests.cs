@@ -41,7 +41,7 @@ public sealed class HostRegistrationValidationTests
     {
         var errors = HostRegistrationValidation.Validate(Registrations.Valid() with { Language = "de" }, Registrations.Today);
 
-        errors.Should().ContainSingle().Which.Message.Should().Be("Choose Dutch, English, Ukrainian or Russian.");
+        errors.Should().ContainSingle().Which.Message.Should().Be("'Language': choose Dutch, English, Ukrainian or Russian.");
     }
 
     [Theory]
@@ -77,4 +77,39 @@ public sealed class HostRegistrationValidationTests
     public void A_registration_without_consent_to_the_privacy_notice_is_refused(string language, string message) =>
         HostRegistrationValidation.Validate(Registrations.Valid(language) with { PrivacyConsent = false }, Registrations.Today).Should().ContainSingle()
             .Which.Should().Match<FieldError>(error => error.Field == nameof(HostRegistration.PrivacyConsent) && error.Message.StartsWith(message, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("FirstName", "Anke\u202Eevil")]
+    [InlineData("FirstName", "\u200B\u200B")]
+    [InlineData("LastName", "de\u0000Vries")]
+    [InlineData("LastName", "de\u001BVries")]
+    [InlineData("Street", "Kerkstraat\u2066")]
+    [InlineData("Email", "foo bar@x.org")]
+    [InlineData("Email", "<script>alert(1)</script>@x.org")]
+    [InlineData("Email", "anke@localhost")]
+    public void A_value_that_would_mislead_staff_or_that_no_mail_service_delivers_to_is_refused(string field, string value)
+    {
+        var registration = Registrations.Valid("en");
+        var changed = field switch
+        {
+            "FirstName" => registration with { FirstName = value },
+            "LastName" => registration with { LastName = value },
+            "Street" => registration with { Street = value },
+            _ => registration with { Email = value },
+        };
+
+        HostRegistrationValidation.Validate(changed, Registrations.Today).Should().ContainSingle().Which.Field.Should().Be(field);
+    }
+
+    [Theory]
+    [InlineData("Olena Коваленко-Шевчук")]
+    [InlineData("Zoë d'Ancona")]
+    [InlineData("علی رضا")]
+    public void Names_in_any_script_with_accents_and_apostrophes_are_accepted(string name) =>
+        HostRegistrationValidation.Validate(Registrations.Valid("en") with { FirstName = name }, Registrations.Today).Should().BeEmpty();
+
+    [Fact]
+    public void A_list_of_ten_thousand_languages_is_refused_before_it_reaches_storage() =>
+        HostRegistrationValidation.Validate(Registrations.Valid("en") with { Languages = Enumerable.Repeat("nl", 10_000).ToList() }, Registrations.Today)
+            .Should().ContainSingle().Which.Field.Should().Be("Languages");
 }

@@ -41,6 +41,14 @@ public sealed class RunnerProcess : IAsyncDisposable
     /// <summary>Exit code of an ended process.</summary>
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>Request limits high enough for one client to play every household of a test.</summary>
+    public static IReadOnlyDictionary<string, string> OneClientForMany { get; } = new Dictionary<string, string>
+    {
+        ["Limits__RegistrationsPerClient"] = "100000",
+        ["Limits__PostsPerClientPerMinute"] = "100000",
+        ["Limits__PagesPerClientPerMinute"] = "100000",
+    };
+
     /// <summary>Starts the runner with <paramref name="settings"/> and waits until <c>/health</c> answers.</summary>
     public static async Task<RunnerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
@@ -53,6 +61,13 @@ public sealed class RunnerProcess : IAsyncDisposable
             RedirectStandardError = true,
             Environment = { ["Runner__Port"] = port.ToString(CultureInfo.InvariantCulture) },
         };
+
+        // A test or load driver is one client sending what many people would; a test of the limits gives its own.
+        foreach (var (name, value) in OneClientForMany)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var (name, value) in settings)
         {
             start.Environment[name] = value;

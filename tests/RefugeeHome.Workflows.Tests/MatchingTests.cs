@@ -76,7 +76,7 @@ public sealed class MatchingTests
         (await harness.EmailAsync("olena@example.org", "Поєднання не відбудеться")).Html.Should().Contain("гості");
         (await harness.Pool.OffersAsync(CancellationToken.None)).Select(offer => offer.HostId).Should().Equal(hostId);
         nextRound.Tokens.Should().BeEmpty("the only host declined this household, so nothing is proposed");
-        nextRound.Html.Should().Contain($"{CaseNumbers.Of(guestId)} (Utrecht), 0 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: eerder afgewezen: 1");
+        nextRound.Html.Should().Contain($"{CaseNumbers.Of(guestId)} (Utrecht), 0 dagen wachtend, 0 passende gastgezinnen. Uitgesloten: eerder afgewezen of samen geplaatst: 1");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using AwesomeAssertions;
+using Microsoft.Extensions.DependencyInjection;
 using RefugeeHome.Approvals;
 using RefugeeHome.Cases;
+using RefugeeHome.Workflows.Matching;
 
 namespace RefugeeHome.Workflows.Tests;
 
@@ -92,6 +94,11 @@ public sealed class PlacementTests
             (await harness.EmailAsync("olena@example.org", "BRP")).Tokens[0],
             (await harness.EmailAsync(WorkflowHarness.Connector, "is begonnen")).Tokens[0],
         };
+        var askedDuringTheStay = new[]
+        {
+            (await harness.EmailAsync(WorkflowHarness.Supporter, "Bezoek in de eerste week")).Tokens[0],
+            (await harness.EmailAsync("anke@example.org", "Vrijwillige bijdrage")).Tokens[0],
+        };
         var before = await Task.WhenAll(links.Select(token => harness.Links.FindAsync(token, CancellationToken.None)));
 
         var ended = await harness.Links.RedeemAsync(links[0], new ApprovalSubmission("end-now", "Incident in huis", new Dictionary<string, string> { ["reason"] = "incident" }), harness.Events, CancellationToken.None);
@@ -103,6 +110,29 @@ public sealed class PlacementTests
         ended.Outcome.Should().Be(RedeemOutcome.Recorded, "the host can end the placement with the host's own link");
         (await harness.EmailAsync("olena@example.org", "Розміщення завершується")).Html.Should().NotContain("Incident in huis", "the host's note stays with the link");
         after.Skip(1).Select(link => link.State).Should().AllBeEquivalentTo(ApprovalState.Closed, "once the placement ends, the other links say so");
+        (await Task.WhenAll(askedDuringTheStay.Select(token => harness.Links.FindAsync(token, CancellationToken.None)))).Select(link => link.State)
+            .Should().AllBeEquivalentTo(ApprovalState.Closed, "a visit report or a contribution for a stay that has ended is not taken");
+    }
+
+    [Fact]
+    public async Task Households_that_were_placed_together_are_not_proposed_to_each_other_again()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var (placementId, hostId, _) = await MovedInAsync(harness);
+        var guestId = (await harness.Client.GetInstanceAsync(placementId, getInputsAndOutputs: true))!.ReadInputAs<PlacementCase>()!.GuestId;
+        var ending = (await harness.EmailAsync("anke@example.org", "Uw gasten zijn bij u ingetrokken")).Tokens[0];
+        await harness.Links.RedeemAsync(ending, new ApprovalSubmission("end-now", null, new Dictionary<string, string> { ["reason"] = "mismatch" }), harness.Events, CancellationToken.None);
+        (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Connector, "Vertrek vastleggen"), "another-host")).Outcome.Should().Be(RedeemOutcome.Recorded);
+        (await harness.AnswerAsync(await harness.EmailAsync("anke@example.org", "hoe wilt u verder"), "available")).Outcome.Should().Be(RedeemOutcome.Recorded);
+        await harness.StageAsync(hostId, "Available");
+        await harness.StageAsync(guestId, "Waiting");
+
+        var view = await harness.Services.GetRequiredService<HouseholdMatching>().ViewAsync(guestId, "nl", 10, CancellationToken.None);
+        var round = await harness.NextRoundAsync();
+
+        view!.Ranked.Should().BeEmpty("the only host is the one the family just left");
+        view.Excluded.Single().Should().Match<ExcludedHosts>(rule => rule.Rule == RefugeeHome.Matching.Exclusion.DeclinedBefore && rule.HostIds.Single() == hostId);
+        round.Html.Should().NotContain($"<h3>{CaseNumbers.Of(guestId)}</h3>");
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AwesomeAssertions;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.DurableTask;
@@ -96,7 +97,8 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
     /// <summary>Today, as the activities see it.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public static async Task<WorkflowHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts the workflows; their storage requests go through <paramref name="faults"/> when given.</summary>
+    public static async Task<WorkflowHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, StorageFaults? faults = null)
     {
         var azurite = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), AzuriteOptions.InMemoryOnFreePorts(), TestContext.Current.CancellationToken);
         var mail = new SendGridCapture();
@@ -112,8 +114,12 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
         {
             Port = LoopbackPorts.Free(),
             ConfigureServices = services => services
-                .AddSingleton(new TableServiceClient(azurite.ConnectionString))
-                .AddSingleton(new BlobServiceClient(azurite.ConnectionString))
+                .AddSingleton(faults is null
+                    ? new TableServiceClient(azurite.ConnectionString)
+                    : new TableServiceClient(azurite.ConnectionString, new TableClientOptions { Transport = new HttpClientTransport(faults) }))
+                .AddSingleton(faults is null
+                    ? new BlobServiceClient(azurite.ConnectionString)
+                    : new BlobServiceClient(azurite.ConnectionString, new BlobClientOptions { Transport = new HttpClientTransport(faults) }))
                 .AddSingleton(TimeProvider.System)
                 .AddSingleton<ISendGridClient>(new SendGridClient(new HttpClient(mail), new SendGridClientOptions { ApiKey = "test" }))
                 .AddStatistics(configuration)

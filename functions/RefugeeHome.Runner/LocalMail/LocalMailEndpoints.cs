@@ -1,17 +1,32 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using RefugeeHome.Triggers.Pages;
 
 namespace RefugeeHome.Runner.LocalMail;
 
-/// <summary>A SendGrid-compatible sink (<c>POST /v3/mail/send</c>) and the outbox pages that show what it caught.</summary>
+/// <summary>
+/// A SendGrid-compatible sink (<c>POST /v3/mail/send</c>) and the outbox pages that show what it caught: a development
+/// runner's only, answering callers on this machine only, the sink only to this run's own key. The outbox sends the
+/// headers every page has; an email is shown as it would arrive, in a sandbox with no script and no access to the site.
+/// </summary>
 internal static class LocalMailEndpoints
 {
-    public static void MapLocalMail(this IEndpointRouteBuilder endpoints)
+    private const string EmailPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+
+    public static void MapLocalMail(this IEndpointRouteBuilder endpoints, string sinkKey)
     {
-        endpoints.MapPost("/v3/mail/send", async (HttpRequest request, LocalOutbox outbox, TimeProvider clock) =>
+        var local = endpoints.MapGroup("").AddEndpointFilter(async (context, next) =>
+            context.HttpContext.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address) ? await next(context) : Results.NotFound());
+        local.MapPost("/v3/mail/send", async (HttpRequest request, LocalOutbox outbox, TimeProvider clock) =>
         {
+            if (!request.Headers.Authorization.ToString().Equals("Bearer " + sinkKey, StringComparison.Ordinal))
+            {
+                return Results.Json(new { errors = new[] { new { message = "The sink takes mail from this runner only." } } }, statusCode: StatusCodes.Status401Unauthorized);
+            }
+
             JsonElement body;
             try
             {
@@ -25,17 +40,22 @@ internal static class LocalMailEndpoints
 
             return Results.StatusCode(StatusCodes.Status202Accepted);
         });
-        endpoints.MapGet("/dev/outbox", async (HttpRequest request, LocalOutbox outbox) =>
+        local.MapGet("/dev/outbox", async (HttpRequest request, LocalOutbox outbox) =>
         {
             var emails = await outbox.AllAsync(request.HttpContext.RequestAborted);
+            PageRenderer.WriteHeaders(request.HttpContext.Response);
             return request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase)
                 ? Results.Json(emails.Select(email => new { email.Id, email.ReceivedAt, email.Subject, email.To, email.Attachments, email.Html }))
                 : Results.Content(ListPage(emails), "text/html; charset=utf-8");
         });
-        endpoints.MapGet("/dev/outbox/{id}", async (string id, LocalOutbox outbox, CancellationToken cancellation) =>
-            await outbox.FindAsync(id, cancellation) is { } email
+        local.MapGet("/dev/outbox/{id}", async (HttpContext context, string id, LocalOutbox outbox) =>
+        {
+            PageRenderer.WriteHeaders(context.Response);
+            context.Response.Headers.ContentSecurityPolicy = EmailPolicy;
+            return await outbox.FindAsync(id, context.RequestAborted) is { } email
                 ? Results.Content(EmailPage(email), "text/html; charset=utf-8")
-                : Results.NotFound($"No email {id} in the outbox."));
+                : Results.NotFound($"No email {id} in the outbox.");
+        });
     }
 
     private static string ListPage(IReadOnlyList<CapturedEmail> emails)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using RefugeeHome.Approvals;
 using RefugeeHome.Cases;
+using RefugeeHome.Registrations;
 using RefugeeHome.Storage;
 using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Triggers.Staff;
@@ -14,7 +15,7 @@ namespace RefugeeHome.Triggers.Approvals;
 /// superseded link gets a page that says so in the recipient's language, never an error trace.
 /// </summary>
 public sealed class ApprovalPages(
-    ApprovalLinks links, IAntiforgery antiforgery, DocumentStore documents, PageRenderer pages, StaffSignIn staff, CaseIndex cases)
+    ApprovalLinks links, IAntiforgery antiforgery, PostedForms forms, DocumentStore documents, PageRenderer pages, StaffSignIn staff, CaseIndex cases)
 {
     /// <summary>Shows the question of a link.</summary>
     public async Task<IResult> ShowAsync(HttpContext context, string token)
@@ -54,17 +55,28 @@ public sealed class ApprovalPages(
     public async Task<IResult> AnswerAsync(HttpContext context, string token, IWorkflowEvents workflows)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        var posted = await forms.ReadAsync(context);
+        if (posted.Form is not { } form)
         {
             var formText = PageLanguage.Resolve(context);
-            return await pages.MessageAsync(context, formText, "RefugeeHome", StatusCodes.Status400BadRequest, formText["formExpired"]);
+            return await forms.RefuseAsync(context, formText, "RefugeeHome", posted.Refusal!.Value);
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var choice = form["choice"].ToString();
         var values = form.Keys.Where(key => key.StartsWith(ApprovalQuestion.FieldPrefix, StringComparison.Ordinal))
             .ToDictionary(key => key[ApprovalQuestion.FieldPrefix.Length..], key => form[key].ToString(), StringComparer.Ordinal);
         var note = form["note"].ToString();
+        var asked = await links.FindAsync(token, context.RequestAborted);
+        if (!TypedText.IsClean(note, multiline: true) || (asked.NoteReaches is not null && TypedText.HoldsCitizenServiceNumber(note)))
+        {
+            // Checked before the link is touched: nothing is recorded, and the page keeps what was typed.
+            var noteText = PageLanguage.Resolve(context, asked.Language);
+            var problem = TypedText.IsClean(note, multiline: true) ? noteText["noteCitizenServiceNumber"] : noteText["noteCharacters"];
+            return asked.State == ApprovalState.Open
+                ? await QuestionAsync(context, noteText, token, asked, [new FormProblem("note", problem)], form, StatusCodes.Status400BadRequest)
+                : await ShowAsync(context, token);
+        }
+
         var redemption = await links.RedeemAsync(token, new ApprovalSubmission(choice, string.IsNullOrWhiteSpace(note) ? null : note, values)
         {
             AnsweredBy = staff.Identify(context)?.Signature,
@@ -74,7 +86,9 @@ public sealed class ApprovalPages(
         var chosen = LabelOf(link, choice);
         return redemption.Outcome switch
         {
-            RedeemOutcome.Recorded => await pages.MessageAsync(context, text, link.Title, StatusCodes.Status200OK, text.Format("recorded", chosen)),
+            // A household hears of the next step by email; staff see it in the case.
+            RedeemOutcome.Recorded => await pages.MessageAsync(context, text, link.Title, StatusCodes.Status200OK,
+                text.Format(link.Audience is null or "host" or "guest" ? "recorded" : "recordedForStaff", chosen)),
             RedeemOutcome.AlreadyRecorded => await pages.MessageAsync(context, text, link.Title, StatusCodes.Status200OK, text.Format("alreadyRecorded", chosen)),
             RedeemOutcome.AnsweredOtherwise => await pages.MessageAsync(context, text, link.Title, StatusCodes.Status409Conflict, text.Format("answeredOtherwise", LabelOf(link, link.Answer))),
             RedeemOutcome.Expired => await pages.MessageAsync(context, text, link.Title, StatusCodes.Status410Gone, text["expired"]),

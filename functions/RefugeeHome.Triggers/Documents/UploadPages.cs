@@ -13,7 +13,7 @@ namespace RefugeeHome.Triggers.Documents;
 /// and stored under a name the server chooses, in a private container; only then is the link answered, so the
 /// workflow never hears of a document that is not there. A refused upload leaves the link open for another try.
 /// </summary>
-public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, DocumentStore documents, IAntiforgery antiforgery, PageRenderer pages)
+public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, DocumentStore documents, IAntiforgery antiforgery, PostedForms forms, PageRenderer pages)
 {
     private const string Upload = "upload";
 
@@ -48,21 +48,17 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
         }
 
         var text = PageLanguage.Resolve(context, link.Language);
-        IFormFile? file;
-        try
+        // The anti-forgery check reads the whole form, so a body over the limit is refused here, not by the server.
+        var posted = await forms.ReadAsync(context);
+        switch (posted.Refusal)
         {
-            // The anti-forgery check reads the whole form, so a body over the limit is refused here, not by the server.
-            if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
-            {
-                return await pages.MessageAsync(context, text, link.Title, StatusCodes.Status400BadRequest, text["formExpired"]);
-            }
+            case FormRefusal.TooLarge:
+                return await FormAsync(context, text, link, text["uploadTooLarge"], StatusCodes.Status413PayloadTooLarge);
+            case { } refusal:
+                return await forms.RefuseAsync(context, text, link.Title, refusal);
+        }
 
-            file = (await context.Request.ReadFormAsync(context.RequestAborted)).Files.GetFile(UploadForm.FileField);
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return await FormAsync(context, text, link, text["uploadTooLarge"], StatusCodes.Status413PayloadTooLarge);
-        }
+        var file = posted.Form!.Files.GetFile(UploadForm.FileField);
 
         StoredDocument stored;
         if (file is null)
@@ -81,6 +77,7 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
             {
                 DocumentProblem.TooLarge => text["uploadTooLarge"],
                 DocumentProblem.NotPdf => text["uploadNotPdf"],
+                DocumentProblem.ActiveContent => text["uploadActive"],
                 _ => text["uploadEmpty"],
             };
             var status = problem == DocumentProblem.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
@@ -90,7 +87,7 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
         var redemption = await links.RedeemAsync(token, new ApprovalSubmission(link.Choices[0].Value, null, new Dictionary<string, string>()), workflows, context.RequestAborted);
         var recorded = redemption.Outcome is RedeemOutcome.Recorded or RedeemOutcome.AlreadyRecorded;
         return await pages.MessageAsync(context, text, link.Title, recorded ? StatusCodes.Status200OK : StatusCodes.Status409Conflict,
-            text.Format(recorded ? "recorded" : "answeredOtherwise", link.Choices[0].Label));
+            recorded ? text["uploaded"] : text.Format("answeredOtherwise", link.Choices[0].Label));
     }
 
     private Task<IResult> FormAsync(HttpContext context, PageText text, ApprovalLink link, string? problem, int status)

@@ -19,9 +19,15 @@ namespace RefugeeHome.Triggers.Households;
 /// </summary>
 public sealed class StatusPages(
     ApprovalLinks links, ApprovalOptions approvals, CaseIndex cases, CaseTimeline timeline, HostRegistry hosts, GuestRegistry guests,
-    Mailer mailer, WorkflowOptions options, IAntiforgery antiforgery, PageRenderer pages, TimeProvider clock)
+    Mailer mailer, WorkflowOptions options, IAntiforgery antiforgery, PostedForms forms, PageRenderer pages, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // A file for the household to read: its letters as they are (Cyrillic too) and choices by name, not by number.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     /// <summary>Shows the status page of <paramref name="id"/>.</summary>
     public async Task<IResult> ShowAsync(HttpContext context, string id, string token)
@@ -41,9 +47,9 @@ public sealed class StatusPages(
             return await UnknownAsync(context);
         }
 
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if ((await forms.ReadAsync(context)).Refusal is { } refusal)
         {
-            return await ExpiredFormAsync(context, household);
+            return await forms.RefuseAsync(context, PageLanguage.Resolve(context, household.Language), PageLanguage.Resolve(context, household.Language)["statusTitle"], refusal);
         }
 
         var entries = await timeline.ReadAsync(id, context.RequestAborted);
@@ -69,20 +75,31 @@ public sealed class StatusPages(
             return await UnknownAsync(context);
         }
 
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        if ((await forms.ReadAsync(context)).Refusal is { } refusal)
         {
-            return await ExpiredFormAsync(context, household);
+            return await forms.RefuseAsync(context, PageLanguage.Resolve(context, household.Language), PageLanguage.Resolve(context, household.Language)["statusTitle"], refusal);
         }
 
         var cancellation = context.RequestAborted;
         await cases.RequestErasureAsync(id, cancellation);
-        await timeline.AddAsync(id, new TimelineEntry("action|erasure", clock.GetUtcNow(), TimelineKind.Action, "erasure"), cancellation);
-        await mailer.SendOnceAsync(id + "|erasure", new EmailAddress(options.SupervisorEmail), options.StaffLanguage, "erasure-requested",
-            new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["caseRef"] = household.Summary.CaseNumber,
-                ["caseLink"] = new Uri(approvals.BaseUrl!, "staff/cases/" + id).ToString(),
-            }, cancellation);
+        await timeline.AddAsync(id, new TimelineEntry("action|erasure", clock.GetUtcNow(), TimelineKind.Action, "erasure")
+        {
+            By = household.Summary.Kind == CaseKind.Host ? "host" : "guest",
+        }, cancellation);
+        try
+        {
+            await mailer.SendOnceAsync(id + "|erasure", new EmailAddress(options.SupervisorEmail), options.StaffLanguage, "erasure-requested",
+                new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["caseRef"] = household.Summary.CaseNumber,
+                    ["caseLink"] = new Uri(approvals.BaseUrl!, "staff/cases/" + id).ToString(),
+                }, cancellation);
+        }
+        catch (EmailSendInProgressException)
+        {
+            // A second click while the first is still sending: the request is recorded and its notice is on its way.
+        }
+
         return await PageAsync(context, household with { Summary = household.Summary with { ErasureRequested = true } }, StatusCodes.Status200OK);
     }
 
@@ -148,12 +165,6 @@ public sealed class StatusPages(
     {
         var text = PageLanguage.Resolve(context);
         return pages.MessageAsync(context, text, text["statusTitle"], StatusCodes.Status404NotFound, text["statusUnknown"]);
-    }
-
-    private Task<IResult> ExpiredFormAsync(HttpContext context, Household household)
-    {
-        var text = PageLanguage.Resolve(context, household.Language);
-        return pages.MessageAsync(context, text, text["statusTitle"], StatusCodes.Status400BadRequest, text["formExpired"]);
     }
 
     private sealed record Household(CaseSummary Summary, object Record, string Language);

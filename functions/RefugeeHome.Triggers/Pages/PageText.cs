@@ -49,7 +49,7 @@ public sealed class PageText
         string.Format(culture, Resources.GetString($"{key}.{PluralForms.Of(Language, count)}", culture) ?? this[key + ".other"], Number(count));
 
     /// <summary>A day as people of this language write it.</summary>
-    public string Day(DateOnly day) => day.ToString("D", culture);
+    public string Day(DateOnly day) => day.ToString("d MMMM yyyy", culture);
 
     /// <summary>A moment as people of this language write a date and time, in Dutch time.</summary>
     public string Moment(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Netherlands).ToString("g", culture);

@@ -21,7 +21,7 @@ namespace RefugeeHome.Triggers.Registrations;
 /// new one gets; the household is told at its registered address.
 /// </summary>
 public sealed class RegistrationTriggers(
-    HostRegistry hosts, GuestRegistry guests, IAntiforgery antiforgery, PageRenderer pages, StaffPages staff, CoordinatorAccess access, TimeProvider clock)
+    HostRegistry hosts, GuestRegistry guests, IAntiforgery antiforgery, PostedForms forms, PageRenderer pages, StaffPages staff, CoordinatorAccess access, TimeProvider clock)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -121,6 +121,12 @@ public sealed class RegistrationTriggers(
             {
                 return Unreadable(context, exception.Path ?? "$");
             }
+            catch (Exception exception) when (PostedForms.RefusalOf(exception) is { } refusal)
+            {
+                var refusalText = PageLanguage.Resolve(context);
+                return Results.Json(new { errors = new[] { new { field = "$", message = refusalText[refusal == FormRefusal.TooLarge ? "formTooLarge" : "formUnreadable"] } } },
+                    statusCode: PostedForms.StatusOf(refusal));
+            }
 
             if (body is null)
             {
@@ -136,17 +142,24 @@ public sealed class RegistrationTriggers(
             return Results.Json(await register(body, cancellation), statusCode: StatusCodes.Status202Accepted);
         }
 
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        var posted = await forms.ReadAsync(context);
+        if (posted.Form is not { } form)
         {
             var formText = PageLanguage.Resolve(context);
-            return await pages.MessageAsync(context, formText, "RefugeeHome", StatusCodes.Status400BadRequest, formText.Format("unreadable", "antiforgery"));
+            return await forms.RefuseAsync(context, formText, formText[kind == RegistrationKind.Host ? "hostTitle" : "guestTitle"], posted.Refusal!.Value);
         }
 
-        var form = await context.Request.ReadFormAsync(cancellation);
         var text = PageText.For(form["language"].ToString());
+        if (form.ContainsKey(PageShell.SwitchField))
+        {
+            // The language switch on the form posts to ?lang=…: the same form in that language, with everything typed, nothing checked yet.
+            var kept = form["submissionId"].ToString() is { Length: > 0 } typed ? typed : Guid.NewGuid().ToString();
+            return await FormAsync(context, kind, PageLanguage.Resolve(context), kept, form, [], StatusCodes.Status200OK, member);
+        }
+
         var parseErrors = new List<FieldError>();
         var registration = readForm(form, text, parseErrors);
-        var problems = parseErrors.Concat(validate(registration)).Select(problem => new FormProblem(FormState.FieldNameOf(problem.Field), problem.Message)).ToList();
+        var problems = parseErrors.Concat(validate(registration)).Select(problem => Located(new FormProblem(FormState.FieldNameOf(problem.Field), problem.Message), text)).ToList();
         if (problems.Count > 0)
         {
             var submission = form["submissionId"].ToString() is { Length: > 0 } kept ? kept : Guid.NewGuid().ToString();
@@ -168,6 +181,10 @@ public sealed class RegistrationTriggers(
         return pages.RenderAsync<RegistrationPage, RegistrationForm>(context, text,
             new RegistrationForm(kind, submissionId, state, MunicipalityNames.Default.Canonical.Order(StringComparer.Ordinal).ToList()) { Staff = member }, status);
     }
+
+    // A member's problem says which member it is about, in the summary above the form as at the member's row.
+    private static FormProblem Located(FormProblem problem, PageText text) =>
+        MemberTable.RowOf(problem.Field) is { } row ? problem with { Message = $"{text.Format("memberNumber", row + 1)}: {problem.Message}" } : problem;
 
     private static IResult Unreadable(HttpContext context, string path) =>
         Results.Json(new { errors = new[] { new { field = path, message = PageLanguage.Resolve(context).Format("unreadable", path) } } },

@@ -17,7 +17,7 @@ namespace RefugeeHome.Triggers.Staff;
 /// </summary>
 public sealed class CaseActions(
     StaffPages staff, CaseIndex index, CaseTimeline timeline, ApprovalLinks links, HostRegistry hosts, GuestRegistry guests,
-    HouseholdMatching matching, IAntiforgery antiforgery, PageRenderer pages, TimeProvider clock)
+    HouseholdMatching matching, PostedForms forms, PageRenderer pages, TimeProvider clock)
 {
     private const int MaxReasonLength = 2000;
 
@@ -32,7 +32,7 @@ public sealed class CaseActions(
 
         var text = PageLanguage.Resolve(context);
         var reason = form!["reason"].ToString().Trim();
-        if (reason.Length is 0 or > MaxReasonLength || Submission(form) is not { } submission)
+        if (reason.Length is 0 or > MaxReasonLength || !TypedText.IsClean(reason, multiline: true) || Submission(form) is not { } submission)
         {
             return await staff.RenderCaseAsync(context, text, member!, found!,
                 new PostedForm("close", form, [new FormProblem("reason", text["closeReasonMissing"])]), StatusCodes.Status400BadRequest);
@@ -49,7 +49,7 @@ public sealed class CaseActions(
             text["closeTitle"], [new ApprovalChoice(closing.Choice, text["closeButton"])], clock.GetUtcNow().AddDays(1)) { Round = closing.Round },
             new ApprovalSubmission(closing.Choice, reason, closing.Values), workflows);
         await RecordAsync(id, "close", submission, member!, null, context.RequestAborted);
-        return Back(id);
+        return Back(id, "close");
     }
 
     /// <summary>Corrects a household's registration: kept in the registry for its workflow, which applies it when told.</summary>
@@ -65,7 +65,7 @@ public sealed class CaseActions(
         var cancellation = context.RequestAborted;
         if (!StaffAccess.MayCorrect(member!, found!) || found!.Ended)
         {
-            return Results.StatusCode(StatusCodes.Status403Forbidden);
+            return staff.Forbidden(context, member!);
         }
 
         if (Submission(form!) is not { } submission)
@@ -113,7 +113,7 @@ public sealed class CaseActions(
             text["correctTitle"], [new ApprovalChoice("correct", text["correctButton"])], clock.GetUtcNow().AddDays(1)),
             new ApprovalSubmission("correct", null, new Dictionary<string, string> { [ConsoleAnswers.HouseholdValue] = id }), workflows);
         await RecordAsync(id, "correct", submission, member!, null, cancellation);
-        return Back(id);
+        return Back(id, "correct");
     }
 
     /// <summary>A coordinator erases a finished household's data now, as the household asked, instead of at the end of its retention.</summary>
@@ -160,7 +160,7 @@ public sealed class CaseActions(
         }
 
         await RecordAsync(id, "match", submission, member, CaseNumbers.Of(hostId), context.RequestAborted);
-        return Back(id);
+        return Back(id, "match");
     }
 
     /// <summary>The matcher turns one proposal down: the pair is never proposed again, and the household keeps waiting.</summary>
@@ -182,7 +182,7 @@ public sealed class CaseActions(
         }
 
         await RecordAsync(id, "reject", submission, member!, CaseNumbers.Of(proposal.Choices[0].Value), context.RequestAborted);
-        return Back(id);
+        return Back(id, "reject");
     }
 
     // The signed-in member allowed to act, the case they may see and the form sent with its anti-forgery token; or the answer that refuses.
@@ -202,12 +202,10 @@ public sealed class CaseActions(
             return (member, null, null, await staff.UnknownCaseAsync(context, text));
         }
 
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
-        {
-            return (member, found, null, await pages.MessageAsync(context, text, text["caseTitle"], StatusCodes.Status400BadRequest, text.Format("unreadable", "antiforgery")));
-        }
-
-        return (member, found, await context.Request.ReadFormAsync(context.RequestAborted), null);
+        var posted = await forms.ReadAsync(context);
+        return posted.Form is { } form
+            ? (member, found, form, null)
+            : (member, found, null, await forms.RefuseAsync(context, text, text["caseTitle"], posted.Refusal!.Value));
     }
 
     private async Task AnswerAsync(HttpContext context, StaffMember member, ApprovalRequest question, ApprovalSubmission answer, IWorkflowEvents workflows)
@@ -224,5 +222,6 @@ public sealed class CaseActions(
 
     private static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static IResult Back(string id) => Results.Redirect("/staff/cases/" + id);
+    // Back to the case, which says what was done while the workflow catches up.
+    private static IResult Back(string id, string action) => Results.Redirect($"/staff/cases/{id}?done={action}");
 }

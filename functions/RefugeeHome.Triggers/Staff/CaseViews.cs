@@ -47,6 +47,9 @@ public sealed record CaseView(
 
     /// <summary>The form that erases a finished household's data, for a coordinator.</summary>
     public FormState? Erase { get; init; }
+
+    /// <summary>What the member just did from this page, which the workflow may not show yet.</summary>
+    public string? Done { get; init; }
 }
 
 /// <summary>What a line of the timeline records.</summary>
@@ -66,13 +69,16 @@ public enum TimelineLineKind
 
     /// <summary>Staff acted from the console.</summary>
     Action,
+
+    /// <summary>The household asked for something on its own page.</summary>
+    Request,
 }
 
 /// <summary>A line of a case's timeline.</summary>
 /// <param name="At">When.</param>
 /// <param name="Kind">What it records.</param>
 /// <param name="Code">The stage, message, question title, answer or action.</param>
-/// <param name="Role">The role concerned: waited for, written to, asked, or who answered.</param>
+/// <param name="Role">Who, as the page names them: the role waited for, written to or asked, or who acted or answered.</param>
 /// <param name="Note">The note given with an answer or the reason of an action.</param>
 public sealed record TimelineLine(DateTimeOffset At, TimelineLineKind Kind, string Code, string? Role, string? Note);
 

@@ -9,9 +9,10 @@ namespace RefugeeHome.Triggers.Staff;
 /// The console's overviews, numbers only: the latest report the ministry received, for every role, and where hosts
 /// run short, for the matcher and the coordinators.
 /// </summary>
-public sealed class OverviewPages(StaffPages staff, NightlyStatisticsJob job, ReportStore reports, RegionalShortages shortages, PageRenderer pages)
+public sealed class OverviewPages(
+    StaffPages staff, HouseholdStatistics statistics, NightlyStatisticsJob job, ReportStore reports, RegionalShortages shortages, PageRenderer pages, TimeProvider clock)
 {
-    /// <summary>The latest ministry report as a chart of the national totals and a table per municipality.</summary>
+    /// <summary>The figures now and the latest ministry report, each as a chart of the national totals and a table per municipality.</summary>
     public async Task<IResult> ShowStatisticsAsync(HttpContext context)
     {
         var (member, refusal) = staff.Require(context);
@@ -23,7 +24,8 @@ public sealed class OverviewPages(StaffPages staff, NightlyStatisticsJob job, Re
         var cancellation = context.RequestAborted;
         var json = await job.LastSentAsync(cancellation) is { } last ? await reports.ReadJsonAsync(last, cancellation) : null;
         return await pages.RenderAsync<StatisticsPage, StatisticsView>(context, PageLanguage.Resolve(context),
-            new StatisticsView(member!, json is null ? null : PublishedReport.Read(json)), StatusCodes.Status200OK);
+            new StatisticsView(member!, await statistics.ReadAsync(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellation),
+                json is null ? null : PublishedReport.Read(json)), StatusCodes.Status200OK);
     }
 
     /// <summary>Per region, the households waiting against the hosts available, as a chart and a table.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using RefugeeHome.Approvals;
 using RefugeeHome.Cases;
+using RefugeeHome.Registrations;
 using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Workflows;
 
@@ -13,8 +14,8 @@ namespace RefugeeHome.Triggers.Staff;
 /// posted, never put in the address, so no personal data ends up in a URL, a log or the browser's history.
 /// </summary>
 public sealed class StaffPages(
-    StaffSignIn signIn, CaseDirectory directory, CaseIndex index, CaseTimeline timeline, ApprovalLinks links, CasePanels panels,
-    IAntiforgery antiforgery, PageRenderer pages, TimeProvider clock)
+    StaffSignIn signIn, CaseDirectory directory, CaseIndex index, TimelineLines timelineLines, ApprovalLinks links, CasePanels panels,
+    PostedForms forms, IAntiforgery antiforgery, PageRenderer pages, TimeProvider clock)
 {
     private const string Home = "/staff";
 
@@ -41,7 +42,7 @@ public sealed class StaffPages(
             return (null, Results.Redirect("/staff/sign-in?next=" + Uri.EscapeDataString(next)));
         }
 
-        return allowed is null || allowed(member) ? (member, null) : (member, Results.StatusCode(StatusCodes.Status403Forbidden));
+        return allowed is null || allowed(member) ? (member, null) : (member, Forbidden(context, member));
     }
 
     /// <summary>The sign-in page: the development form, or App Service's sign-in with Entra ID.</summary>
@@ -67,12 +68,12 @@ public sealed class StaffPages(
         }
 
         var text = PageLanguage.Resolve(context);
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        var posted = await forms.ReadAsync(context);
+        if (posted.Form is not { } form)
         {
-            return await pages.MessageAsync(context, text, text["signInTitle"], StatusCodes.Status400BadRequest, text.Format("unreadable", "antiforgery"));
+            return await forms.RefuseAsync(context, text, text["signInTitle"], posted.Refusal!.Value);
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var role = StaffMember.Codes.Parse(form["role"].ToString());
         var name = form["name"].ToString().Trim();
         var email = form["email"].ToString().Trim();
@@ -82,12 +83,12 @@ public sealed class StaffPages(
             problems.Add(new FormProblem("role", text["signInRoleMissing"]));
         }
 
-        if (name.Length is 0 or > 100)
+        if (name.Length is 0 or > 100 || !TypedText.IsClean(name) || !TypedText.HasLetters(name))
         {
             problems.Add(new FormProblem("name", text["signInNameMissing"]));
         }
 
-        if (email.Length is 0 or > 254 || !email.Contains('@', StringComparison.Ordinal))
+        if (email.Length == 0 || !TypedText.IsEmailAddress(email))
         {
             problems.Add(new FormProblem("email", text["signInEmailMissing"]));
         }
@@ -125,13 +126,13 @@ public sealed class StaffPages(
     public async Task<IResult> SearchCasesAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!context.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(context))
+        var posted = await forms.ReadAsync(context);
+        if (posted.Form is not { } form)
         {
             var text = PageLanguage.Resolve(context);
-            return await pages.MessageAsync(context, text, text["casesTitle"], StatusCodes.Status400BadRequest, text.Format("unreadable", "antiforgery"));
+            return await forms.RefuseAsync(context, text, text["casesTitle"], posted.Refusal!.Value);
         }
 
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         return await CasesAsync(context, form.ToDictionary(pair => pair.Key, pair => pair.Value.ToString()), withText: true);
     }
 
@@ -148,7 +149,17 @@ public sealed class StaffPages(
         var found = await index.FindAsync(id, context.RequestAborted);
         return found is null || !StaffAccess.MaySee(member!, found)
             ? await UnknownCaseAsync(context, text)
-            : await RenderCaseAsync(context, text, member!, found, null, StatusCodes.Status200OK);
+            : await RenderCaseAsync(context, text, member!, found, null, StatusCodes.Status200OK,
+                CaseCodes.Actions.FirstOrDefault(action => action == context.Request.Query["done"].ToString()));
+    }
+
+    /// <summary>The page that tells a signed-in member the page is not for their role, and how to change role.</summary>
+    public IResult Forbidden(HttpContext context, StaffMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        var text = PageLanguage.Resolve(context);
+        return new PageResult(() => pages.MessageAsync(context, text, text["forbiddenTitle"], StatusCodes.Status403Forbidden,
+            text.Format("forbidden", text["role." + member.RoleCode])));
     }
 
     /// <summary>The same answer for a case that does not exist and one the role may not open.</summary>
@@ -156,7 +167,7 @@ public sealed class StaffPages(
         pages.MessageAsync(context, text, text["caseTitle"], StatusCodes.Status404NotFound, text["caseUnknown"]);
 
     /// <summary>The page of <paramref name="found"/> with its timeline and the forms <paramref name="member"/> may use; <paramref name="posted"/> is shown again with its problems.</summary>
-    public async Task<IResult> RenderCaseAsync(HttpContext context, PageText text, StaffMember member, CaseSummary found, PostedForm? posted, int status)
+    public async Task<IResult> RenderCaseAsync(HttpContext context, PageText text, StaffMember member, CaseSummary found, PostedForm? posted, int status, string? done = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(text);
@@ -166,18 +177,7 @@ public sealed class StaffPages(
         var cancellation = context.RequestAborted;
 
         var issued = await links.LinksOfAsync(id, cancellation);
-        var lines = (await timeline.ReadAsync(id, cancellation)).Select(entry => new TimelineLine(entry.At, entry.Kind switch
-            {
-                TimelineKind.Stage => TimelineLineKind.Stage,
-                TimelineKind.Email => TimelineLineKind.Email,
-                _ => TimelineLineKind.Action,
-            }, entry.Title ?? entry.Code, entry.Kind == TimelineKind.Action ? entry.By : entry.Role, entry.Kind == TimelineKind.Action ? entry.Detail : null))
-            .Concat(issued.Select(link => new TimelineLine(link.IssuedAt, TimelineLineKind.Asked, link.Link.Title, link.Audience, null)))
-            .Concat(issued.Where(link => link.AnsweredAt is not null).Select(link => new TimelineLine(link.AnsweredAt!.Value, TimelineLineKind.Answered,
-                link.Link.Choices.FirstOrDefault(choice => choice.Value == link.Link.Answer)?.Label ?? link.Link.Answer ?? "",
-                link.AnsweredBy, StaffAccess.SeesIdentity(member) ? link.Note : null)))
-            .OrderBy(line => line.At)
-            .ToList();
+        var lines = await timelineLines.ReadAsync(id, issued, member, text, cancellation);
         var questions = issued
             .Where(link => link.Link.State == ApprovalState.Open && StaffAccess.MayAnswer(member, link.Audience))
             .Select(link => new OpenQuestion(link.Link.Title, links.AddressOf(link.Link.Page, link.Token), link.Audience))
@@ -202,6 +202,7 @@ public sealed class StaffPages(
                 Matching = await panels.MatchingAsync(member, found, text, field, posted, cancellation),
                 Erase = CasePanels.MayErase(member, found) ? new FormState(text, field, null, []) : null,
                 Submission = Guid.NewGuid().ToString(),
+                Done = done,
             }, status);
     }
 

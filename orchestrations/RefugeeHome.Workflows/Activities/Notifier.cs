@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using RefugeeHome.Approvals;
 using RefugeeHome.Cases;
 using RefugeeHome.Notifications;
@@ -14,8 +15,15 @@ namespace RefugeeHome.Workflows.Activities;
 /// </summary>
 public sealed class Notifier(
     WorkflowOptions options, Mailer mailer, EmailTemplates templates, ApprovalLinks links,
-    HostRegistry hosts, GuestRegistry guests, CaseTimeline timeline, TimeProvider clock)
+    HostRegistry hosts, GuestRegistry guests, CaseTimeline timeline, RegistrationMailQuota quota, ILogger<Notifier> logger, TimeProvider clock)
 {
+    // The emails a registration causes that anyone typing someone else's address into a form could make them receive
+    // again and again; a new household's welcome goes once, its address being the household's key.
+    private static readonly HashSet<string> CausedByRegistrations = new(StringComparer.Ordinal)
+    {
+        "registered-again", "guest-registered",
+    };
+
     /// <summary>Sends the notice of <paramref name="sending"/>; returns false when its recipient has been forgotten.</summary>
     public async Task<bool> SendAsync(NoticeToSend sending, CancellationToken cancellationToken)
     {
@@ -26,6 +34,12 @@ public sealed class Notifier(
         var (address, language) = Recipient(notice.To, host, guest);
         if (address is null)
         {
+            return false;
+        }
+
+        if (CausedByRegistrations.Contains(notice.Message) && !await quota.AllowsAsync(address, sending.MessageKey, cancellationToken))
+        {
+            NotifierLog.OverQuota(logger, notice.Message, sending.InstanceId);
             return false;
         }
 
@@ -49,7 +63,8 @@ public sealed class Notifier(
             {
                 Role = RoleOf(notice.To),
                 Detail = notice.Ask?.Purpose,
-                Title = templates.Render(notice.Message, options.StaffLanguage, Model(notice, options.StaffLanguage, host, guest)).Subject,
+                Titles = Language.All.ToDictionary(
+                    title => title, title => templates.Render(notice.Message, title, Model(notice, title, host, guest)).Subject, StringComparer.Ordinal),
             }, cancellationToken);
         }
 
@@ -81,6 +96,7 @@ public sealed class Notifier(
             Page = ask.Page,
             Round = ask.Round,
             Audience = RoleOf(notice.To),
+            NoteReaches = ask.NoteFor is { } reader ? RoleOf(reader) : null,
         };
     }
 
@@ -138,6 +154,8 @@ public sealed class Notifier(
         if (notice.To is Audience.Connector or Audience.Caseworker && guest is not null)
         {
             // Without an address of its own the household is reached through its caseworker.
+            model["guestName"] = guest.Registration.ContactName;
+            model["guestPhone"] = guest.Registration.ContactPhone;
             model["guestEmail"] = guest.Registration.OwnEmail ?? guest.Registration.CaseworkerEmail;
             model["guestHasEmail"] = guest.Registration.OwnEmail is not null;
             model["guestLanguage"] = templates.Label(notice.Message, language, "option." + guest.Registration.HouseholdLanguage) ?? guest.Registration.HouseholdLanguage;

@@ -58,10 +58,15 @@ public sealed class PlacementActivities(
         return true;
     }
 
-    /// <summary>Records a departure, frees both households and counts it in the ministry's statistics.</summary>
+    /// <summary>
+    /// Records a departure, frees both households and counts it in the ministry's statistics. Host and guests are not
+    /// proposed to each other again: whether the stay ran its course or was ended early, a household moving on goes to
+    /// someone new.
+    /// </summary>
     public async Task<bool> EndAsync(PlacementEnd end, CancellationToken cancellationToken)
     {
         var placement = end.Case;
+        await pool.RecordDeclineAsync(placement.HostId, placement.GuestId, cancellationToken);
         await pool.ReleaseAsync(placement.PlacementId, placement.HostId, placement.GuestId, restoreOffer: false, cancellationToken);
         await placements.MergeAsync(placement.PlacementId, new Dictionary<string, string>
         {

@@ -100,7 +100,11 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
 
             var check = new Notice("vog-check", Audience.Screener, Case)
             {
-                Ask = new Ask("vog-check", $"vog-check-{attempt}", ["approve", "reject"]) { DocumentName = DocumentNames.ForUpload(HostId, uploaded.LinkId) },
+                Ask = new Ask("vog-check", $"vog-check-{attempt}", ["approve", "reject"])
+                {
+                    DocumentName = DocumentNames.ForUpload(HostId, uploaded.LinkId),
+                    NoteFor = Audience.Host,
+                },
             };
             await _steps.NotifyAsync(check);
             await _steps.StatusAsync("VogCheck", "screener");
@@ -130,7 +134,10 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         await StageAsync("Available", HostStage.Available);
         if (firstTime)
         {
-            await _steps.NotifyAsync(new Notice("host-available", Audience.Host, Case));
+            await _steps.NotifyAsync(new Notice("host-available", Audience.Host, Case)
+            {
+                Facts = new Dictionary<string, string> { ["childSafety"] = input.ChildSafetyScreened ? "yes" : "" },
+            });
         }
 
         while (true)

@@ -332,7 +332,8 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
     private async Task<PlacementResult> DepartAsync(ApprovalAnswer ending)
     {
         var reason = ending.Values.GetValueOrDefault("reason", "other");
-        await _steps.CloseQuestionAsync("end-early");
+        // Nothing asked during the stay takes an answer any more: the end links, the visit, the contribution, a review.
+        await _steps.CloseAllQuestionsAsync();
         await _steps.CallAsync(ActivityNames.UpdatePlacement, Update(("stage", "Departing"), ("endReason", reason)));
         if (ending.LinkId.Length > 0)
         {
@@ -356,7 +357,7 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         ], options.EscalateAfter);
         var destination = departure!.Choice;
         await _steps.CallAsync(ActivityNames.EndPlacement, new PlacementEnd(placement, "departed", destination));
-        var where = Facts(("destination", destination), ("reason", reason));
+        var where = Facts(("destination", destination), ("reason", reason), ("rematch", destination == "another-host" ? "yes" : ""));
         await _steps.NotifyAllAsync(
             new Notice("departure-municipality", Audience.Caseworker, Case) { Facts = where },
             new Notice("departure-guest", Audience.Guest, Case) { Facts = where });

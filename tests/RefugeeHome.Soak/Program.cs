@@ -1,0 +1,19 @@
+using System.Globalization;
+using RefugeeHome.Soak;
+
+// Usage: dotnet run -c Release --project tests/RefugeeHome.Soak -- [hosts] [placements] [kills]
+//   Registers the hosts over HTTP, walks each through screening and the VOG as its people would, places a household
+//   with as many of them, ends every placement early by the host's own link and retires those hosts, while the runner
+//   is killed (SIGKILL) the given number of times. Writes its figures into docs/BENCHMARKS.md.
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+var hosts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
+var placements = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;
+var kills = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+var result = await SoakRun.RunAsync(hosts, placements, kills);
+Console.WriteLine(result.Markdown);
+if (hosts >= 1000)
+{
+    SoakReport.WriteInto(Path.Combine(RefugeeHome.Hosting.LocalStorage.RepositoryRoot.Find(), "docs", "BENCHMARKS.md"), result.Markdown);
+}
+
+return result.Passed ? 0 : 1;

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using RefugeeHome.Hosting.LocalStorage;
+using RefugeeHome.Testing;
+
+namespace RefugeeHome.Soak;
+
+/// <summary>What a soak found, as a section of docs/BENCHMARKS.md, and whether it passed.</summary>
+/// <param name="Markdown">The section.</param>
+/// <param name="Passed">Nothing lost, stalled or sent twice.</param>
+internal sealed record SoakResult(string Markdown, bool Passed);
+
+/// <summary>
+/// The soak: a runner on an Azurite of its own, N host households and M placements walked end to end over HTTP by the
+/// people of <see cref="SoakPeople"/> reacting to their emails, and the runner killed (SIGKILL) K times at random moments
+/// and started again on the same storage. At the end every journey must stand where it should, and every email must
+/// have gone out once.
+/// </summary>
+internal static class SoakRun
+{
+    private const string CoordinatorKey = "soak-coordinator-key";
+    private const string Screener = "screening@refugeehome.localhost";
+    private const string Connector = "connector@refugeehome.localhost";
+    private static readonly TimeSpan Patience = TimeSpan.FromHours(3);
+
+    public static async Task<SoakResult> RunAsync(int hosts, int placements, int kills)
+    {
+        await using var azurite = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), AzuriteOptions.InMemoryOnFreePorts(), CancellationToken.None);
+        var settings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["Coordinator__ApiKey"] = CoordinatorKey,
+            ["Approvals__SigningKey"] = Convert.ToBase64String(Enumerable.Range(3, 32).Select(i => (byte)i).ToArray()),
+
+            // Nobody is reminded or asked again while the soak runs, so every email it causes must go out exactly once.
+            ["Workflows__ReminderAfter"] = "30.00:00:00",
+            ["Workflows__EscalateAfter"] = "60.00:00:00",
+            ["Workflows__VogDeadline"] = "365.00:00:00",
+            ["Workflows__AvailabilityCheckEvery"] = "365.00:00:00",
+            ["Workflows__VisitDueAfter"] = "30.00:00:00",
+            ["Workflows__MatchingSchedule"] = "0 0 29 2 *",
+            ["Statistics__Schedule"] = "0 0 29 2 *",
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:20",
+            ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:20",
+        };
+        var runner = await RunnerProcess.StartAsync(settings, CancellationToken.None);
+        var started = Stopwatch.StartNew();
+        var journeys = new SoakJourneys(hosts, placements);
+        var killPoints = KillPoints(hosts + (placements * 3), kills);
+        var killedAt = new List<TimeSpan>();
+        var handled = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var registeredGuests = new ConcurrentDictionary<int, string>();
+        var roundsStarted = 0;
+        var lastRound = TimeSpan.Zero;
+        try
+        {
+            while (!journeys.Done && started.Elapsed < Patience)
+            {
+                using var people = new SoakPeople(runner.BaseAddress, CoordinatorKey);
+                try
+                {
+                    await journeys.RegisterHostsAsync(people);
+                    if (journeys.Available >= placements)
+                    {
+                        await journeys.RegisterGuestsAsync(people, registeredGuests);
+                    }
+
+                    var outbox = await people.OutboxAsync();
+                    journeys.Observe(outbox);
+                    await ActAsync(people, outbox, handled, journeys);
+                    if (registeredGuests.Count == placements && journeys.Matched < placements && started.Elapsed - lastRound > TimeSpan.FromSeconds(20))
+                    {
+                        await people.StartRoundAsync();
+                        roundsStarted++;
+                        lastRound = started.Elapsed;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // The runner is down or restarting: the next round of the driver tries again.
+                }
+                catch (TaskCanceledException)
+                {
+                }
+
+                if (killPoints.Count > 0 && journeys.Progress >= killPoints.Peek())
+                {
+                    killPoints.Dequeue();
+                    killedAt.Add(started.Elapsed);
+                    await runner.DisposeAsync();
+                    runner = await RunnerProcess.StartAsync(settings, CancellationToken.None);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+
+            // Let anything under way arrive, then read what stands.
+            await Task.Delay(TimeSpan.FromSeconds(30));
+            using var final = new SoakPeople(runner.BaseAddress, CoordinatorKey);
+            var outboxAtEnd = await final.OutboxAsync();
+            journeys.Observe(outboxAtEnd);
+            var stages = await journeys.StagesAsync(final, registeredGuests);
+            return SoakReport.Of(hosts, placements, killedAt, roundsStarted, started.Elapsed, journeys, outboxAtEnd, stages);
+        }
+        finally
+        {
+            await runner.DisposeAsync();
+        }
+    }
+
+    // React to every email not handled yet as its recipient would; an action that fails is tried on the next round.
+    private static async Task ActAsync(SoakPeople people, IReadOnlyList<SoakEmail> outbox, ConcurrentDictionary<string, bool> handled, SoakJourneys journeys)
+    {
+        var waiting = outbox.Where(email => !handled.ContainsKey(email.Id)).ToList();
+        await Parallel.ForEachAsync(waiting, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (email, _) =>
+        {
+            bool done;
+            try
+            {
+                done = await ActOnAsync(people, email, journeys);
+            }
+            catch (HttpRequestException)
+            {
+                done = false;
+            }
+            catch (TaskCanceledException)
+            {
+                done = false;
+            }
+
+            if (done)
+            {
+                handled[email.Id] = true;
+            }
+        });
+    }
+
+    private static async Task<bool> ActOnAsync(SoakPeople people, SoakEmail email, SoakJourneys journeys)
+    {
+        var links = SoakPeople.LinksIn(email.Html);
+        return (email.To, email.Subject) switch
+        {
+            (Screener, var subject) when subject.StartsWith("Screening: nieuw gastgezin", StringComparison.Ordinal) => await people.AnswerAsync(links[0], "suitable", ("childSafety", "yes")),
+            (Screener, var subject) when subject.StartsWith("VOG controleren", StringComparison.Ordinal) => await people.AnswerAsync(links[0], "approve"),
+            (_, var subject) when subject.StartsWith("Please upload your VOG", StringComparison.Ordinal) => await people.UploadAsync(links[0]),
+            (_, var subject) when subject.StartsWith("Koppelvoorstellen en overzicht", StringComparison.Ordinal) => await ApproveRoundAsync(people, email, journeys),
+            (Connector, var subject) when subject.StartsWith("Kennismaking plannen", StringComparison.Ordinal) =>
+                await people.AnswerAsync(links[0], "scheduled", ("date", Today())),
+            (Connector, var subject) when subject.StartsWith("Uitkomst kennismaking", StringComparison.Ordinal) =>
+                await people.AnswerAsync(links[0], "agreed", ("moveIn", Today())),
+            (_, var subject) when subject.StartsWith("Your guests have moved in", StringComparison.Ordinal) => await people.AnswerAsync(links[0], "end-now", ("reason", "other")),
+            (Connector, var subject) when subject.StartsWith("Vertrek vastleggen", StringComparison.Ordinal) => await people.AnswerAsync(links[0], "own-housing"),
+            (_, var subject) when subject.StartsWith("The placement has ended: what next?", StringComparison.Ordinal) => await people.AnswerAsync(links[0], "retire"),
+            _ => true,
+        };
+    }
+
+    // The matcher approves, for every household of the round, its first proposal that is still open.
+    private static async Task<bool> ApproveRoundAsync(SoakPeople people, SoakEmail email, SoakJourneys journeys)
+    {
+        if (SoakPeople.RoundPageIn(email.Html) is not { } page)
+        {
+            return true;
+        }
+
+        foreach (var proposal in await people.OpenProposalsAsync(page))
+        {
+            if (await people.FirstChoiceAsync(proposal) is { } host && !await people.AnswerAsync(proposal, host))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Today() => DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    // Random moments of the run, by how far the journeys have come.
+    private static Queue<int> KillPoints(int steps, int kills) =>
+        new(Enumerable.Range(0, kills).Select(_ => Random.Shared.Next(steps / 20, steps * 19 / 20)).Order());
+}
