@@ -15,8 +15,7 @@ if (string.Equals(builder.Configuration["Staff:SignIn"], "Development", StringCo
 
 var storage = StorageAccount.FromConfiguration(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(storage.CreateTableServiceClient());
-builder.Services.AddSingleton(storage.CreateBlobServiceClient());
+storage.AddDataClients(builder.Services);
 builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddWorkflows(builder.Configuration);
 builder.Services.AddHostedService<StorageInitialization>();

@@ -34,10 +34,10 @@ builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
 builder.WebHost.UseUrls($"http://127.0.0.1:{runnerOptions.Port}");
+builder.Services.AddHostFiltering(options => options.AllowedHosts = RunnerDefaults.HostNames(builder.Configuration));
 builder.Services.AddSingleton(runnerOptions);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(storage.CreateTableServiceClient());
-builder.Services.AddSingleton(storage.CreateBlobServiceClient());
+storage.AddDataClients(builder.Services);
 builder.Services.AddSingleton(provider => DurableTaskEngine.Create(
     taskHub, storage, new DurableTaskRegistry().AddWorkflows(), provider, provider.GetRequiredService<ILoggerFactory>()));
 builder.Services.AddSingleton(provider => provider.GetRequiredService<DurableTaskEngine>().Client);
@@ -59,6 +59,7 @@ builder.Services.AddHealthChecks()
     .AddCheck<WorkflowEngineHealthCheck>("workflowEngine");
 
 var app = builder.Build();
+app.UseHostFiltering();
 var gate = app.Services.GetRequiredService<RequestGate>();
 app.Use((context, next) =>
 {

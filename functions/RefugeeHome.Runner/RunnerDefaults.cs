@@ -17,6 +17,18 @@ internal static class RunnerDefaults
     };
 
     /// <summary>
+    /// The names the runner answers to: its loopback names, the host of its public address and any listed in
+    /// <c>AllowedHosts</c>. A request for any other name is refused, so a web page cannot reach a runner on this machine
+    /// through a name of its own that points here (DNS rebinding).
+    /// </summary>
+    public static IList<string> HostNames(IConfiguration configuration)
+    {
+        var named = (configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var publicHost = new Uri(configuration["Approvals:BaseUrl"]!).Host;
+        return ["127.0.0.1", "localhost", "[::1]", publicHost, .. named];
+    }
+
+    /// <summary>
     /// A development runner lets staff pick a role unless another sign-in is set; any other runner refuses the
     /// development sign-in, which lets anyone in.
     /// </summary>

@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RefugeeHome.Approvals;
 using RefugeeHome.Cases;
 using RefugeeHome.Matching;
@@ -43,7 +44,8 @@ public static class WorkflowServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var mail = services.AddSendGrid(configuration);
         var approvals = configuration.GetSection(ApprovalOptions.Section).Get<ApprovalOptions>() ?? new ApprovalOptions();
-        services.AddSingleton(configuration.GetSection(WorkflowOptions.Section).Get<WorkflowOptions>() ?? new WorkflowOptions());
+        services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<WorkflowOptions>>().Value);
         services.AddSingleton(configuration.GetSection(MatchingOptions.Section).Get<MatchingOptions>() ?? new MatchingOptions());
         services.AddSingleton(approvals);
         services.AddSingleton(new CoordinatorAccess(configuration["Coordinator:ApiKey"]));

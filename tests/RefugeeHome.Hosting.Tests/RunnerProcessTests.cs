@@ -9,7 +9,7 @@ namespace RefugeeHome.Hosting.Tests;
 public sealed class RunnerProcessTests
 {
     [Fact]
-    public async Task Starts_its_own_emulator_answers_health_and_stops_both_on_ctrl_c()
+    public async Task Starts_its_own_emulator_answers_health_only_by_its_own_names_and_stops_both_on_ctrl_c()
     {
         var cancellation = TestContext.Current.CancellationToken;
         var ports = Enumerable.Range(0, 3).Select(_ => LoopbackPorts.Free()).ToArray();
@@ -25,11 +25,18 @@ public sealed class RunnerProcessTests
         using var http = HealthClient(runner);
         var (status, health) = await HealthWhenSettledAsync(http, cancellation);
         var leases = await OwnedPartitionsWhenSettledAsync(http, cancellation);
+        using var byName = new HttpRequestMessage(HttpMethod.Get, new Uri("health", UriKind.Relative)) { Headers = { Host = $"localhost:{runner.BaseAddress.Port}" } };
+        using var byAnotherName = new HttpRequestMessage(HttpMethod.Get, new Uri("health", UriKind.Relative)) { Headers = { Host = "rebound.example" } };
+        using var answeredByName = await http.SendAsync(byName, cancellation);
+        using var answeredByAnotherName = await http.SendAsync(byAnotherName, cancellation);
 
         status.Should().Be(HttpStatusCode.OK, health.ToString());
         var storage = health.GetProperty("checks").GetProperty("storage").GetProperty("details");
         storage.GetProperty("tables").GetString().Should().Be("reachable");
         storage.GetProperty("blobs").GetString().Should().Be("reachable");
+        storage.GetProperty("failedRequests").GetInt32().Should().Be(0);
+        answeredByName.StatusCode.Should().Be(HttpStatusCode.OK);
+        answeredByAnotherName.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a page elsewhere cannot reach the runner by a name that points here");
         leases.Owned.Should().Be(leases.Partitions, "a lone runner takes every control partition");
 
         await runner.InterruptAsync(TimeSpan.FromSeconds(30));

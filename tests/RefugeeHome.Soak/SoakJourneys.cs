@@ -17,6 +17,8 @@ internal sealed partial class SoakJourneys(int hosts, int placements)
     private readonly Dictionary<string, DateTimeOffset> _movedIn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _retired = new(StringComparer.Ordinal);
 
+    public int Registered => _registered.Count;
+
     public int Available => _available.Count;
 
     public int Matched => _matched.Count;

@@ -72,19 +72,6 @@ internal sealed partial class SoakPeople(Uri runner, string coordinatorKey) : ID
         return response.IsSuccessStatusCode;
     }
 
-    /// <summary>Every email in the outbox.</summary>
-    public async Task<IReadOnlyList<SoakEmail>> OutboxAsync()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "dev/outbox");
-        request.Headers.Accept.ParseAdd("application/json");
-        using var response = await _http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()
-            .Select(email => new SoakEmail(email.GetProperty("id").GetString()!, email.GetProperty("to")[0].GetString()!, email.GetProperty("subject").GetString()!,
-                email.GetProperty("html").GetString() ?? "", email.GetProperty("receivedAt").GetDateTimeOffset()))
-            .ToList();
-    }
-
     /// <summary>Opens the question behind <paramref name="link"/> and presses <paramref name="choice"/> with <paramref name="values"/>; true once it is answered.</summary>
     public async Task<bool> AnswerAsync(string link, string choice, params (string Field, string Value)[] values)
     {

@@ -23,7 +23,9 @@ internal static class SoakRun
     private const string CoordinatorKey = "soak-coordinator-key";
     private const string Screener = "screening@refugeehome.localhost";
     private const string Connector = "connector@refugeehome.localhost";
-    private static readonly TimeSpan Patience = TimeSpan.FromHours(3);
+
+    // How long the soak waits for any journey to move before it counts what has not arrived as stalled.
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
 
     public static async Task<SoakResult> RunAsync(int hosts, int placements, int kills)
     {
@@ -32,6 +34,9 @@ internal static class SoakRun
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Coordinator__ApiKey"] = CoordinatorKey,
+
+            // Started again where it was, so the links in the emails sent before a kill still lead to it.
+            ["Runner__Port"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
             ["Approvals__SigningKey"] = Convert.ToBase64String(Enumerable.Range(3, 32).Select(i => (byte)i).ToArray()),
 
             // Nobody is reminded or asked again while the soak runs, so every email it causes must go out exactly once.
@@ -46,6 +51,7 @@ internal static class SoakRun
             ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:20",
         };
         var runner = await RunnerProcess.StartAsync(settings, CancellationToken.None);
+        var sent = new SoakOutbox(azurite.ConnectionString);
         var started = Stopwatch.StartNew();
         var journeys = new SoakJourneys(hosts, placements);
         var killPoints = KillPoints(hosts + (placements * 3), kills);
@@ -56,8 +62,14 @@ internal static class SoakRun
         var lastRound = TimeSpan.Zero;
         try
         {
-            while (!journeys.Done && started.Elapsed < Patience)
+            var (lastProgress, progressAt) = (-1, TimeSpan.Zero);
+            while (!journeys.Done && started.Elapsed - progressAt < Patience)
             {
+                if (journeys.Progress + journeys.Registered != lastProgress)
+                {
+                    (lastProgress, progressAt) = (journeys.Progress + journeys.Registered, started.Elapsed);
+                }
+
                 using var people = new SoakPeople(runner.BaseAddress, CoordinatorKey);
                 try
                 {
@@ -67,7 +79,7 @@ internal static class SoakRun
                         await journeys.RegisterGuestsAsync(people, registeredGuests);
                     }
 
-                    var outbox = await people.OutboxAsync();
+                    var outbox = await sent.ReadAsync();
                     journeys.Observe(outbox);
                     await ActAsync(people, outbox, handled, journeys);
                     if (registeredGuests.Count == placements && journeys.Matched < placements && started.Elapsed - lastRound > TimeSpan.FromSeconds(20))
@@ -99,7 +111,7 @@ internal static class SoakRun
             // Let anything under way arrive, then read what stands.
             await Task.Delay(TimeSpan.FromSeconds(30));
             using var final = new SoakPeople(runner.BaseAddress, CoordinatorKey);
-            var outboxAtEnd = await final.OutboxAsync();
+            var outboxAtEnd = await sent.ReadAsync();
             journeys.Observe(outboxAtEnd);
             var stages = await journeys.StagesAsync(final, registeredGuests);
             return SoakReport.Of(hosts, placements, killedAt, roundsStarted, started.Elapsed, journeys, outboxAtEnd, stages);

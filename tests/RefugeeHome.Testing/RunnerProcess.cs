@@ -49,11 +49,14 @@ public sealed class RunnerProcess : IAsyncDisposable
         ["Limits__PagesPerClientPerMinute"] = "100000",
     };
 
-    /// <summary>Starts the runner with <paramref name="settings"/> and waits until <c>/health</c> answers.</summary>
+    /// <summary>
+    /// Starts the runner with <paramref name="settings"/> and waits until <c>/health</c> answers; on a free port unless
+    /// <c>Runner__Port</c> names one, as a runner started again where its links point must.
+    /// </summary>
     public static async Task<RunnerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var port = LoopbackPorts.Free();
+        var port = settings.TryGetValue("Runner__Port", out var given) ? int.Parse(given, CultureInfo.InvariantCulture) : LoopbackPorts.Free();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "RefugeeHome.Runner.dll") },

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace RefugeeHome.Hosting.Storage;
 
@@ -73,6 +74,19 @@ public sealed class StorageAccount
             ? new DefaultAzureCredential()
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
         return new StorageAccount(new Uri(tableUri), new Uri(blobUri), new Uri(queueUri), credential);
+    }
+
+    /// <summary>
+    /// Registers the account's Table and Blob clients for the app's own data, every request watched by one
+    /// <see cref="StorageFailureWatch"/>.
+    /// </summary>
+    public IServiceCollection AddDataClients(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services
+            .AddSingleton<StorageFailureWatch>()
+            .AddSingleton(provider => CreateTableServiceClient(provider.GetRequiredService<StorageFailureWatch>().Watching(new TableClientOptions())))
+            .AddSingleton(provider => CreateBlobServiceClient(provider.GetRequiredService<StorageFailureWatch>().Watching(new BlobClientOptions())));
     }
 
     /// <summary>A client for the account's Table service.</summary>
