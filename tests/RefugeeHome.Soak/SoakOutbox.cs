@@ -16,6 +16,9 @@ internal sealed class SoakOutbox(string connectionString)
     private readonly Dictionary<string, SoakEmail> _seen = new(StringComparer.Ordinal);
     private DateTimeOffset _newest = DateTimeOffset.MinValue;
 
+    /// <summary>How many emails have been read so far.</summary>
+    public int Count => _seen.Count;
+
     /// <summary>All emails sent so far, oldest first.</summary>
     public async Task<IReadOnlyList<SoakEmail>> ReadAsync()
     {

@@ -65,9 +65,10 @@ internal static class SoakRun
             var (lastProgress, progressAt) = (-1, TimeSpan.Zero);
             while (!journeys.Done && started.Elapsed - progressAt < Patience)
             {
-                if (journeys.Progress + journeys.Registered != lastProgress)
+                // Any household registered or email sent is a step some journey took.
+                if (journeys.Registered + sent.Count != lastProgress)
                 {
-                    (lastProgress, progressAt) = (journeys.Progress + journeys.Registered, started.Elapsed);
+                    (lastProgress, progressAt) = (journeys.Registered + sent.Count, started.Elapsed);
                 }
 
                 using var people = new SoakPeople(runner.BaseAddress, CoordinatorKey);
