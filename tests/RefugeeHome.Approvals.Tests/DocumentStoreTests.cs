@@ -21,6 +21,7 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite)
         { "a script behind an escaped name", DocumentProblem.ActiveContent },
         { "a program launched", DocumentProblem.ActiveContent },
         { "an HTML page behind a PDF header", DocumentProblem.ActiveContent },
+        { "a script inside a compressed object stream", DocumentProblem.ActiveContent },
     };
 
     [Theory]
@@ -37,6 +38,7 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite)
             "a script behind an escaped name" => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /S /J#61vaScript /J#53 (x) >> endobj\ntrailer << >>\n%%EOF\n"),
             "a program launched" => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /S /Launch /F (cmd.exe) >> endobj\ntrailer << >>\n%%EOF\n"),
             "an HTML page behind a PDF header" => Encoding.ASCII.GetBytes("%PDF-1.7\n<HTML><body onload=alert(1)></body></HTML>\n%%EOF\n"),
+            "a script inside a compressed object stream" => WithObjectStream("2 0 << /S /JavaScript /JS (app.alert(1)) >>"),
             _ => [.. Pdf.Take(Pdf.Length - 6), .. new byte[DocumentStore.MaxBytes - Pdf.Length + 1], .. Pdf.TakeLast(6)],
         };
 
@@ -44,6 +46,16 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite)
 
         stored.Should().Be(new StoredDocument(null, problem));
         (await container.GetBlobsAsync(cancellationToken: None).ToListAsync(None)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_PDF_whose_compressed_streams_hold_only_text_and_fonts_is_kept()
+    {
+        var (store, _) = await StoreAsync();
+
+        var stored = await store.SaveAsync("host-1/link-1.pdf", new MemoryStream(WithObjectStream("2 0 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")), None);
+
+        stored.Problem.Should().BeNull();
     }
 
     [Fact]
@@ -65,6 +77,22 @@ public sealed class DocumentStoreTests(AzuriteFixture azurite)
         deleted.Should().Be(1);
         (await store.OpenAsync(stored.Name!, None)).Should().BeNull();
         (await store.OpenAsync("host-2/link-2.pdf", None)).Should().NotBeNull();
+    }
+
+    // A PDF whose objects are packed in a zlib-compressed object stream, as most PDF writers save them today.
+    private static byte[] WithObjectStream(string objects)
+    {
+        using var packed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(packed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(Encoding.ASCII.GetBytes(objects));
+        }
+
+        return [
+            .. Encoding.ASCII.GetBytes($"%PDF-1.7\n1 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {packed.Length} >>\nstream\n"),
+            .. packed.ToArray(),
+            .. Encoding.ASCII.GetBytes("\nendstream\nendobj\ntrailer << >>\n%%EOF\n"),
+        ];
     }
 
     private async Task<(DocumentStore Store, BlobContainerClient Container)> StoreAsync()
