@@ -7,6 +7,7 @@ using RefugeeHome.Triggers;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<FailureAnswerMiddleware>();
 builder.UseMiddleware<RequestLimitsMiddleware>();
 if (string.Equals(builder.Configuration["Staff:SignIn"], "Development", StringComparison.OrdinalIgnoreCase))
 {

@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.DurableTask;
 using RefugeeHome.Hosting.Configuration;
@@ -10,6 +12,7 @@ using RefugeeHome.Runner;
 using RefugeeHome.Runner.Health;
 using RefugeeHome.Runner.LocalMail;
 using RefugeeHome.Triggers;
+using RefugeeHome.Triggers.Failures;
 using RefugeeHome.Triggers.Limits;
 using RefugeeHome.Triggers.Pages;
 using RefugeeHome.Workflows;
@@ -60,6 +63,14 @@ builder.Services.AddHealthChecks()
 
 var app = builder.Build();
 app.UseHostFiltering();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandler = context => context.RequestServices.GetRequiredService<FailureAnswer>()
+        .WriteAsync(context, context.Features.GetRequiredFeature<IExceptionHandlerFeature>().Error),
+
+    // The storage failure watch logs when storage begins and ends failing; a stack trace per refused request adds nothing.
+    SuppressDiagnosticsCallback = failure => FailureAnswer.IsStorageOutage(failure.Exception),
+});
 var gate = app.Services.GetRequiredService<RequestGate>();
 app.Use((context, next) =>
 {

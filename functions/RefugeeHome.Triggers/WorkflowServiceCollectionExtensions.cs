@@ -12,6 +12,7 @@ using RefugeeHome.Storage;
 using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Coordinator;
 using RefugeeHome.Triggers.Documents;
+using RefugeeHome.Triggers.Failures;
 using RefugeeHome.Triggers.Households;
 using RefugeeHome.Triggers.Limits;
 using RefugeeHome.Triggers.Mail;
@@ -87,6 +88,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<OverviewPages>();
         services.AddAntiforgery();
         services.AddSingleton<PageRenderer>();
+        services.AddSingleton<FailureAnswer>();
         services.AddSingleton<PostedForms>();
         services.AddSingleton<ApprovalPages>();
         services.AddSingleton<UploadPages>();

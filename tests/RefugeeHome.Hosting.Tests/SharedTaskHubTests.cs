@@ -46,7 +46,7 @@ public sealed class SharedTaskHubTests
     }
 
     [Fact]
-    public async Task A_runner_whose_storage_stops_and_comes_back_carries_on_with_its_journeys()
+    public async Task A_runner_whose_storage_stops_refuses_what_it_cannot_keep_and_carries_on_with_its_journeys_when_storage_comes_back()
     {
         var cancellation = TestContext.Current.CancellationToken;
         var folder = Directory.CreateTempSubdirectory("refugeehome-outage-");
@@ -61,15 +61,25 @@ public sealed class SharedTaskHubTests
 
         await azurite.DisposeAsync();
         var duringOutage = await HealthAsync(health, HttpStatusCode.ServiceUnavailable, cancellation);
+        var lateRegistration = HostRegistration("late@example.org");
+        using var refused = await health.SendAsync(InUkrainian(JsonContent.Create(lateRegistration)), cancellation);
+        var refusal = await refused.Content.ReadFromJsonAsync<JsonElement>(cancellation);
         await using var restarted = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), storage, cancellation);
         var afterOutage = await HealthAsync(health, HttpStatusCode.OK, cancellation);
         var answered = await browser.AnswerAsync(screening.Links[0], "suitable", ("childSafety", "yes"));
+        using var sentAgain = await health.SendAsync(InUkrainian(JsonContent.Create(lateRegistration)), cancellation);
         await browser.EmailAsync(email, "upload your VOG");
+        await browser.EmailAsync("late@example.org", "registration as a host household has been received");
         var outbox = await browser.OutboxAsync();
 
         duringOutage.Should().Be(HttpStatusCode.ServiceUnavailable, "health tells that storage is gone");
+        refused.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "a registration storage cannot keep is refused as such, not with a bare 500");
+        refused.Headers.RetryAfter!.Delta.Should().Be(TimeSpan.FromMinutes(1));
+        refusal.GetProperty("error").GetString().Should().Contain("надішліть знову", "the registrant is told in their language to send again");
         afterOutage.Should().Be(HttpStatusCode.OK);
         answered.Status.Should().Be(HttpStatusCode.OK);
+        sentAgain.StatusCode.Should().Be(HttpStatusCode.Accepted, "what was refused during the outage is taken when sent again");
+        runner.Output.Should().NotContain("An unhandled exception has occurred while executing the request", "the outage is logged when it begins and ends, not with every request it refuses");
         outbox.GroupBy(sent => (sent.To, sent.Subject)).Should().AllSatisfy(group => group.Should().ContainSingle("nothing is sent twice across the outage"));
         folder.Delete(recursive: true);
     }
@@ -78,19 +88,27 @@ public sealed class SharedTaskHubTests
 
     private static async Task<(string Email, string Id)> RegisterHostAsync(JourneyBrowser browser, string email)
     {
+        using var response = await browser.PostJsonAsync("api/hosts", HostRegistration(email));
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (email, (await browser.EmailAsync(email, "registration as a host household has been received")).HostId);
+    }
+
+    private static object HostRegistration(string email)
+    {
         // Each household its own address and phone: one that matched another would be the same household registered again.
         var household = Interlocked.Increment(ref s_households);
-        using var response = await browser.PostJsonAsync("api/hosts", new
+        return new
         {
             submissionId = Guid.NewGuid().ToString(), language = "en", firstName = "Sam", lastName = "Visser", email,
             phone = "+31 6 " + (20_000_000 + household).ToString(CultureInfo.InvariantCulture),
             street = "Lange Nieuwstraat", houseNumber = household.ToString(CultureInfo.InvariantCulture), postcode = "3512 PA",
             municipality = "Utrecht", capacity = 2, privacyConsent = true, availableFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             languages = new[] { "nl", "en" },
-        });
-        response.StatusCode.Should().Be(HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        return (email, (await browser.EmailAsync(email, "registration as a host household has been received")).HostId);
+        };
     }
+
+    private static HttpRequestMessage InUkrainian(HttpContent registration) =>
+        new(HttpMethod.Post, "api/hosts") { Content = registration, Headers = { { "Accept-Language", "uk" } } };
 
     // Partitions move to a new worker as the first one lets them go, which takes a few lease renewals.
     private static async Task<int[]> SharedPartitionsAsync(RunnerProcess first, RunnerProcess second, CancellationToken cancellation)

@@ -30,9 +30,7 @@ public sealed class RequestGate(RequestLimits limits, PageRenderer pages)
         var seconds = (int)Math.Ceiling(Math.Max(1, retryAfter.TotalSeconds));
         var text = PageLanguage.Resolve(context);
         var message = text.Format("tooManyRequests", text.Count("minutes", (seconds + 59) / 60));
-        IResult answer = context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || context.Request.HasJsonContentType()
-            ? Results.Json(new { error = message }, statusCode: StatusCodes.Status429TooManyRequests)
-            : await pages.MessageAsync(context, text, text["tooManyRequestsTitle"], StatusCodes.Status429TooManyRequests, message);
+        var answer = await pages.RefusalAsync(context, text, text["tooManyRequestsTitle"], StatusCodes.Status429TooManyRequests, message);
         context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await answer.ExecuteAsync(context);
     }

@@ -47,6 +47,18 @@ public sealed class PageRenderer(ILoggerFactory loggerFactory)
     public Task<IResult> MessageAsync(HttpContext context, PageText text, string title, int status, params string[] paragraphs) =>
         RenderAsync<MessagePage, Message>(context, text, new Message(title, paragraphs), status);
 
+    /// <summary>
+    /// A refusal or failure told as a page to a person, and as <c>{"error": message}</c> to a program (a request to
+    /// <c>/api</c> or one that sent JSON).
+    /// </summary>
+    public async Task<IResult> RefusalAsync(HttpContext context, PageText text, string title, int status, string message)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || context.Request.HasJsonContentType()
+            ? Results.Json(new { error = message }, statusCode: status)
+            : await MessageAsync(context, text, title, status, message);
+    }
+
     /// <summary>The headers every page and asset is sent with.</summary>
     public static void WriteHeaders(HttpResponse response)
     {
