@@ -75,7 +75,8 @@ public sealed class HardeningTests
         var answers = new List<HttpStatusCode>();
         for (var attempt = 0; attempt < 12; attempt++)
         {
-            using var response = await browser.PostJsonAsync("api/hosts", HostBody(Target, attempt));
+            using var response = await browser.PostJsonAsync("api/hosts", HostRegistrations.Body(
+                Target, "06 " + (20_000_000 + attempt).ToString(CultureInfo.InvariantCulture), (100 + attempt).ToString(CultureInfo.InvariantCulture)));
             answers.Add(response.StatusCode);
         }
 
@@ -123,14 +124,6 @@ public sealed class HardeningTests
         forgedMail.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the sink takes mail from its own runner only");
         outboxPage.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("default-src 'none'");
     }
-
-    private static object HostBody(string email, int attempt) => new
-    {
-        submissionId = Guid.NewGuid().ToString(), language = "en", firstName = "Anke", lastName = "de Vries", email,
-        phone = "06 " + (20_000_000 + attempt).ToString(CultureInfo.InvariantCulture), street = "Oudegracht", houseNumber = (100 + attempt).ToString(CultureInfo.InvariantCulture),
-        postcode = "3511 AB", municipality = "Utrecht", capacity = 2, privacyConsent = true,
-        availableFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-    };
 
     private static HttpRequestMessage Json(string path, string body, bool withKey = false)
     {

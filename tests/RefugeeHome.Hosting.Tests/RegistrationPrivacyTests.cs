@@ -55,12 +55,7 @@ public sealed class RegistrationPrivacyTests
 
     private static async Task<(HttpStatusCode Status, string Body)> PostHostAsync(JourneyBrowser browser, string email, string phone, string houseNumber)
     {
-        using var response = await browser.PostJsonAsync("api/hosts", new
-        {
-            submissionId = Guid.NewGuid().ToString(), language = "en", firstName = "Sam", lastName = "Visser", email, phone,
-            street = "Oudegracht", houseNumber, postcode = "3511 AB", municipality = "Utrecht", capacity = 2, privacyConsent = true,
-            availableFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), languages = new[] { "nl", "en" },
-        });
+        using var response = await browser.PostJsonAsync("api/hosts", HostRegistrations.Body(email, phone, houseNumber));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 }

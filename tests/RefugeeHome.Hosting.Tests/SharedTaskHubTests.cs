@@ -97,14 +97,8 @@ public sealed class SharedTaskHubTests
     {
         // Each household its own address and phone: one that matched another would be the same household registered again.
         var household = Interlocked.Increment(ref s_households);
-        return new
-        {
-            submissionId = Guid.NewGuid().ToString(), language = "en", firstName = "Sam", lastName = "Visser", email,
-            phone = "+31 6 " + (20_000_000 + household).ToString(CultureInfo.InvariantCulture),
-            street = "Lange Nieuwstraat", houseNumber = household.ToString(CultureInfo.InvariantCulture), postcode = "3512 PA",
-            municipality = "Utrecht", capacity = 2, privacyConsent = true, availableFrom = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            languages = new[] { "nl", "en" },
-        };
+        return HostRegistrations.Body(
+            email, "+31 6 " + (20_000_000 + household).ToString(CultureInfo.InvariantCulture), household.ToString(CultureInfo.InvariantCulture));
     }
 
     private static HttpRequestMessage InUkrainian(HttpContent registration) =>
