@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using RefugeeHome.Approvals;
 using RefugeeHome.Workflows;
 using RefugeeHome.Workflows.Activities;
@@ -62,6 +63,10 @@ public sealed class ActivityFunctions(
 
     [Function(ActivityNames.ForgetGuest)]
     public Task<bool> ForgetGuest([ActivityTrigger] string guestId, CancellationToken cancellationToken) => households.ForgetGuestAsync(guestId, cancellationToken);
+
+    [Function(ActivityNames.BeginPlacement)]
+    public static Task<bool> BeginPlacement([ActivityTrigger] PlacementCase placement, [DurableClient] DurableTaskClient workflows, CancellationToken cancellationToken) =>
+        workflows.BeginPlacementAsync(placement, cancellationToken);
 
     [Function(ActivityNames.StartPlacement)]
     public Task<PlacementFacts> StartPlacement([ActivityTrigger] PlacementCase placement, CancellationToken cancellationToken) => placements.StartAsync(placement, cancellationToken);

@@ -45,6 +45,9 @@ public static class ActivityNames
     /// <summary>Records a new placement.</summary>
     public const string StartPlacement = "StartPlacement";
 
+    /// <summary>Starts a placement's workflow, once for its id.</summary>
+    public const string BeginPlacement = "BeginPlacement";
+
     /// <summary>Records a placement's progress.</summary>
     public const string UpdatePlacement = "UpdatePlacement";
 

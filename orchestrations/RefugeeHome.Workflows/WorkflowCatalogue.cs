@@ -1,4 +1,5 @@
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using RefugeeHome.Approvals;
 using RefugeeHome.Notifications;
 using RefugeeHome.Workflows.Activities;
@@ -47,6 +48,7 @@ public static class WorkflowCatalogue
             .Activity<HouseholdActivities, string, GuestFacts>(ActivityNames.ReadGuest, (households, guestId, cancellation) => households.ReadGuestAsync(guestId, cancellation))
             .Activity<HouseholdActivities, string, bool>(ActivityNames.CorrectRegistration, (households, householdId, cancellation) => households.CorrectRegistrationAsync(householdId, cancellation))
             .Activity<HouseholdActivities, string, bool>(ActivityNames.ForgetGuest, (households, guestId, cancellation) => households.ForgetGuestAsync(guestId, cancellation))
+            .Activity<DurableTaskClient, PlacementCase, bool>(ActivityNames.BeginPlacement, (workflows, placement, cancellation) => workflows.BeginPlacementAsync(placement, cancellation))
             .Activity<PlacementActivities, PlacementCase, PlacementFacts>(ActivityNames.StartPlacement, (placements, placement, cancellation) => placements.StartAsync(placement, cancellation))
             .Activity<PlacementActivities, PlacementUpdate, bool>(ActivityNames.UpdatePlacement, (placements, update, cancellation) => placements.UpdateAsync(update, cancellation))
             .Activity<PlacementActivities, PlacementEnd, bool>(ActivityNames.DeclinePlacement, (placements, end, cancellation) => placements.DeclineAsync(end, cancellation))

@@ -29,4 +29,14 @@ public static class WorkflowStarts
             return false;
         }
     }
+
+    /// <summary>
+    /// Starts the workflow of <paramref name="placement"/>, named by its id, unless it was started before. Returns
+    /// whether this call started it.
+    /// </summary>
+    public static Task<bool> BeginPlacementAsync(this DurableTaskClient client, PlacementCase placement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        return client.StartOnceAsync(OrchestratorNames.Placement, placement.PlacementId, placement, cancellationToken);
+    }
 }

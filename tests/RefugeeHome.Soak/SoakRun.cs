@@ -27,9 +27,10 @@ internal static class SoakRun
     // How long the soak waits for any journey to move before it counts what has not arrived as stalled.
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
 
-    public static async Task<SoakResult> RunAsync(int hosts, int placements, int kills)
+    public static async Task<SoakResult> RunAsync(int hosts, int placements, int kills, string? storageFolder)
     {
-        await using var azurite = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), AzuriteOptions.InMemoryOnFreePorts(), CancellationToken.None);
+        await using var azurite = await AzuriteProcess.StartAsync(
+            RepositoryRoot.Find(), AzuriteOptions.InMemoryOnFreePorts() with { DataFolder = storageFolder }, CancellationToken.None);
         var settings = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,

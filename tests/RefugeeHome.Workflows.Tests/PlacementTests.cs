@@ -44,11 +44,7 @@ public sealed class PlacementTests
     public async Task The_outcome_of_an_introduction_is_asked_from_its_day_so_nobody_agrees_to_a_move_in_before_they_met()
     {
         await using var harness = await WorkflowHarness.StartAsync();
-        var hostId = await harness.AvailableHostAsync(Households.Host());
-        var guestId = await harness.RegisterGuestAsync(Households.Family());
-        await harness.StageAsync(guestId, "Waiting");
-        (await harness.AnswerAsync(await harness.NextRoundAsync(), hostId)).Outcome.Should().Be(RedeemOutcome.Recorded);
-        var schedule = await harness.EmailAsync(WorkflowHarness.Connector, "Kennismaking plannen");
+        var (hostId, guestId, schedule) = await MatchedAsync(harness);
         var scheduledAt = DateTimeOffset.UtcNow;
         (await harness.AnswerAsync(schedule, "scheduled", new() { ["date"] = Day(WorkflowHarness.Today.AddDays(3)) })).Outcome.Should().Be(RedeemOutcome.Recorded);
         var placementId = (await harness.StageAsync(guestId, "Placement")).PlacementId!;
@@ -63,6 +59,28 @@ public sealed class PlacementTests
             .And.Contain(new KeyValuePair<string, int>("hostsHosting", 0)).And.Contain(new KeyValuePair<string, int>("guestsWaiting", 0), "host and guests are counted alike until they move in");
         (outcome.At - scheduledAt).Should().BeGreaterThanOrEqualTo(WorkflowHarness.Day * 2, "the introduction is three calendar days ahead, its day starts at least two later");
         (await harness.AnswerAsync(outcome, "agreed", new() { ["moveIn"] = Day(WorkflowHarness.Today.AddDays(4)) })).Outcome.Should().Be(RedeemOutcome.Recorded);
+    }
+
+    [Fact]
+    public async Task A_placement_started_again_by_a_step_carried_out_twice_goes_on_where_it_stood_and_its_end_reaches_the_guest_household()
+    {
+        await using var harness = await WorkflowHarness.StartAsync();
+        var (hostId, guestId, schedule) = await MatchedAsync(harness);
+        var placementId = (await harness.StageAsync(guestId, "Placement")).PlacementId!;
+        var started = await harness.Client.GetInstanceAsync(placementId);
+
+        // What the engine does when it carries out the guest household's step again after a crash: the start once more.
+        var startedAgain = await harness.Client.BeginPlacementAsync(new PlacementCase(placementId, hostId, guestId), CancellationToken.None);
+        (await harness.AnswerAsync(schedule, "scheduled", new() { ["date"] = Day(WorkflowHarness.Today) })).Outcome.Should().Be(RedeemOutcome.Recorded);
+        var outcome = await harness.EmailAsync(WorkflowHarness.Connector, "Uitkomst kennismaking");
+        (await harness.AnswerAsync(outcome, "guest-declined", new() { ["reason"] = "practical" })).Outcome.Should().Be(RedeemOutcome.Recorded);
+        await harness.StageAsync(placementId, "Declined");
+        var backInMatching = await harness.StageAsync(guestId, "Waiting");
+
+        startedAgain.Should().BeFalse("a placement's workflow is started once for its id");
+        (await harness.Client.GetInstanceAsync(placementId))!.CreatedAt.Should().Be(started!.CreatedAt, "the placement went on where it stood instead of starting over");
+        backInMatching.PlacementId.Should().BeNull("the guest household learned that its introduction was declined and waits for a match again");
+        harness.Sent.Count(email => email.Subject.Contains("Kennismaking plannen", StringComparison.Ordinal)).Should().Be(1);
     }
 
     [Fact]
@@ -141,12 +159,8 @@ public sealed class PlacementTests
     /// </summary>
     internal static async Task<(string PlacementId, string HostId, DateTimeOffset AgreedAt)> MovedInAsync(WorkflowHarness harness)
     {
-        var hostId = await harness.AvailableHostAsync(Households.Host());
-        var guestId = await harness.RegisterGuestAsync(Households.Family());
-        await harness.StageAsync(guestId, "Waiting");
-        (await harness.AnswerAsync(await harness.NextRoundAsync(), hostId)).Outcome.Should().Be(RedeemOutcome.Recorded);
-        (await harness.AnswerAsync(await harness.EmailAsync(WorkflowHarness.Connector, "Kennismaking plannen"), "scheduled", new() { ["date"] = Day(WorkflowHarness.Today) }))
-            .Outcome.Should().Be(RedeemOutcome.Recorded);
+        var (hostId, guestId, schedule) = await MatchedAsync(harness);
+        (await harness.AnswerAsync(schedule, "scheduled", new() { ["date"] = Day(WorkflowHarness.Today) })).Outcome.Should().Be(RedeemOutcome.Recorded);
         var outcome = await harness.EmailAsync(WorkflowHarness.Connector, "Uitkomst kennismaking");
         var agreedAt = DateTimeOffset.UtcNow;
         (await harness.AnswerAsync(outcome, "agreed", new() { ["moveIn"] = Day(WorkflowHarness.Today.AddDays(1)) })).Outcome.Should().Be(RedeemOutcome.Recorded);
@@ -154,6 +168,16 @@ public sealed class PlacementTests
         await harness.StageAsync(status.PlacementId!, "MoveInAgreed");
         await harness.StageAsync(status.PlacementId!, "Hosting");
         return (status.PlacementId!, hostId, agreedAt);
+    }
+
+    /// <summary>Matches a family with an available host through a round; returns both and the connector's request to plan the introduction.</summary>
+    private static async Task<(string HostId, string GuestId, SentEmail Schedule)> MatchedAsync(WorkflowHarness harness)
+    {
+        var hostId = await harness.AvailableHostAsync(Households.Host());
+        var guestId = await harness.RegisterGuestAsync(Households.Family());
+        await harness.StageAsync(guestId, "Waiting");
+        (await harness.AnswerAsync(await harness.NextRoundAsync(), hostId)).Outcome.Should().Be(RedeemOutcome.Recorded);
+        return (hostId, guestId, await harness.EmailAsync(WorkflowHarness.Connector, "Kennismaking plannen"));
     }
 
     internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

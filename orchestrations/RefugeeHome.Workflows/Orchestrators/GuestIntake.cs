@@ -53,8 +53,13 @@ internal sealed class GuestIntake(TaskOrchestrationContext context, WorkflowOpti
         var placement = new PlacementCase(PlacementIds.From(approval.LinkId), approval.Choice, input.GuestId);
         await _steps.CallAsync(ActivityNames.SetGuestStage, new GuestStageChange(input.GuestId, "Matched", GuestStage.Matched, StartsWaiting: false, RematchPriority: false));
         await _steps.StatusAsync("Placement", null, placement.PlacementId);
-        var result = await context.CallSubOrchestratorAsync<PlacementResult>(OrchestratorNames.Placement, placement,
-            new SubOrchestrationOptions(instanceId: placement.PlacementId));
+
+        // The placement is a workflow of its own, started once by its id, not a sub-orchestration: the engine queues a
+        // step's messages before it saves the step, and does not de-duplicate the start of a sub-orchestration, so this
+        // step carried out again after a crash would start the placement over while it runs, losing where it stood.
+        await _steps.CallAsync(ActivityNames.BeginPlacement, placement);
+        var ended = (await Waits.AnswerAsync(context, _inbox, [Placement.PlacementEnded], []))!;
+        var result = new PlacementResult(ended.Choice, ended.Values.GetValueOrDefault(Placement.DestinationValue));
         if (result.Outcome == "declined" || result.Destination == "another-host")
         {
             context.ContinueAsNew(input with

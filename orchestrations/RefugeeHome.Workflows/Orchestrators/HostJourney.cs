@@ -213,7 +213,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         var withdrawn = false;
         while (true)
         {
-            var signal = await Waits.AnswerAsync(context, _inbox, ["moved-in", "placement-ended", "withdraw"], []);
+            var signal = await Waits.AnswerAsync(context, _inbox, ["moved-in", Placement.PlacementEnded, "withdraw"], []);
             if (signal!.Purpose == "moved-in")
             {
                 await StageAsync("Hosting", HostStage.Hosting);

@@ -10,6 +10,12 @@ namespace RefugeeHome.Workflows.Orchestrators;
 /// </summary>
 internal sealed class Placement(TaskOrchestrationContext context, WorkflowOptions options, PlacementCase placement)
 {
+    /// <summary>The signal that tells host and guest household how their placement ended.</summary>
+    public const string PlacementEnded = "placement-ended";
+
+    /// <summary>Where the guest household went, in the guest household's <see cref="PlacementEnded"/> signal.</summary>
+    public const string DestinationValue = "destination";
+
     private static readonly string[] Interpreters = ["none", "nl", "en", "uk", "ru"];
     private static readonly string[] DeclineReasons = ["no-click", "practical", "safety", "other"];
     private static readonly string[] EndReasons = ["mismatch", "incident", "own-housing", "other"];
@@ -148,9 +154,10 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         await _steps.NotifyAllAsync(
             new Notice("introduction-declined", Audience.Host, Case) { Facts = told },
             new Notice("introduction-declined", Audience.Guest, Case) { Facts = told });
-        TellHost("declined");
+        var result = new PlacementResult("declined", null);
+        TellHouseholds(result);
         await _steps.StatusAsync("Declined", null, placement.PlacementId, ended: true);
-        return new PlacementResult("declined", null);
+        return result;
     }
 
     private async Task MoveInAsync(PlacementFacts facts)
@@ -361,13 +368,21 @@ internal sealed class Placement(TaskOrchestrationContext context, WorkflowOption
         await _steps.NotifyAllAsync(
             new Notice("departure-municipality", Audience.Caseworker, Case) { Facts = where },
             new Notice("departure-guest", Audience.Guest, Case) { Facts = where });
-        TellHost("departed");
+        var result = new PlacementResult("departed", destination);
+        TellHouseholds(result);
         await _steps.StatusAsync("Departed", null, placement.PlacementId, ended: true);
-        return new PlacementResult("departed", destination);
+        return result;
     }
 
-    private void TellHost(string outcome) =>
-        _steps.Signal(placement.HostId, new ApprovalAnswer("placement-ended", outcome, NoValues, placement.PlacementId + "-ended", context.CurrentUtcDateTime));
+    // The host's journey and the guest household's intake each wait for the end of the placement to go on.
+    private void TellHouseholds(PlacementResult result)
+    {
+        var ended = new ApprovalAnswer(PlacementEnded, result.Outcome, NoValues, placement.PlacementId + "-ended", context.CurrentUtcDateTime);
+        _steps.Signal(placement.HostId, ended);
+        _steps.Signal(placement.GuestId, result.Destination is { } destination
+            ? ended with { Values = new Dictionary<string, string> { [DestinationValue] = destination } }
+            : ended);
+    }
 
     // The person asked is reminded again with every escalation, which also keeps their link valid while the wait lasts.
     private Task Escalate(string step, Notice reminder) =>
