@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using RefugeeHome.Runner.LocalMail;
 
 namespace RefugeeHome.Soak;
 
@@ -29,7 +30,7 @@ internal sealed class SoakOutbox(string connectionString)
         {
             await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq 'outbox' and RowKey lt {below}")))
             {
-                var email = new SoakEmail(row.RowKey, (row.GetString("To") ?? "").Split('\n')[0], row.GetString("Subject") ?? "", row.GetString("Html") ?? "",
+                var email = new SoakEmail(row.RowKey, (row.GetString("To") ?? "").Split('\n')[0], row.GetString("Subject") ?? "", OutboxText.Read(row, "Html") ?? "",
                     row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue);
                 _seen.TryAdd(email.Id, email);
                 _newest = email.ReceivedAt > _newest ? email.ReceivedAt : _newest;

@@ -22,15 +22,16 @@ internal sealed class LocalOutbox(TableServiceClient tables)
         var id = string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.MaxValue.Ticks - receivedAt.UtcTicks:D19}-{Guid.NewGuid():N}");
         var email = CapturedEmail.From(id, request, receivedAt);
         await EnsureTableAsync(cancellationToken);
-        await _table.AddEntityAsync(new TableEntity(Partition, id)
+        var row = new TableEntity(Partition, id)
         {
             ["ReceivedAt"] = receivedAt,
             ["Subject"] = email.Subject,
             ["To"] = string.Join('\n', email.To),
-            ["Html"] = email.Html,
-            ["Text"] = email.Text,
             ["Attachments"] = string.Join('\n', email.Attachments),
-        }, cancellationToken);
+        };
+        OutboxText.Write(row, "Html", email.Html);
+        OutboxText.Write(row, "Text", email.Text);
+        await _table.AddEntityAsync(row, cancellationToken);
         return email;
     }
 
@@ -69,7 +70,7 @@ internal sealed class LocalOutbox(TableServiceClient tables)
 
     private static CapturedEmail ToEmail(TableEntity row) => new(
         row.RowKey, row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue, row.GetString("Subject") ?? "",
-        Lines(row.GetString("To")), row.GetString("Html"), row.GetString("Text"), Lines(row.GetString("Attachments")));
+        Lines(row.GetString("To")), OutboxText.Read(row, "Html"), OutboxText.Read(row, "Text"), Lines(row.GetString("Attachments")));
 
     private static string[] Lines(string? value) => string.IsNullOrEmpty(value) ? [] : value.Split('\n');
 }
