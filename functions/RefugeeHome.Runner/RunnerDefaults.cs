@@ -91,6 +91,9 @@ internal static class RunnerDefaults
 
         configuration["SendGrid:ApiKey"] = "local-sink-" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         configuration["SendGrid:Host"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{options.Port}");
+
+        // The sink lists an email the moment it takes it, so nobody waits for it to show.
+        configuration["SendGrid:ActivityDelay"] = "00:00:00";
         return true;
     }
 }

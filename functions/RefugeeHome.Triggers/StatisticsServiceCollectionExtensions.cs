@@ -6,7 +6,7 @@ using RefugeeHome.Statistics;
 using RefugeeHome.Matching.Municipalities;
 using RefugeeHome.Triggers.Mail;
 using RefugeeHome.Triggers.Statistics;
-using SendGrid;
+using RefugeeHome.Notifications;
 using SendGrid.Helpers.Mail;
 
 namespace RefugeeHome.Triggers;
@@ -32,7 +32,7 @@ public static class StatisticsServiceCollectionExtensions
             provider.GetRequiredService<HouseholdStatistics>(),
             provider.GetRequiredService<ReportStore>(),
             provider.GetRequiredService<TableServiceClient>().GetTableClient("StatisticsRuns"),
-            provider.GetRequiredService<ISendGridClient>(),
+            provider.GetRequiredService<SendGridOnce>(),
             new EmailAddress(mail.From, mail.FromName),
             options,
             provider.GetRequiredService<TimeProvider>()));
@@ -47,5 +47,6 @@ public static class StatisticsServiceCollectionExtensions
         await services.GetRequiredService<HouseholdStatistics>().CreateTablesAsync(cancellationToken);
         await services.GetRequiredService<ReportStore>().CreateContainerAsync(cancellationToken);
         await services.GetRequiredService<NightlyStatisticsJob>().CreateTableAsync(cancellationToken);
+        await services.GetRequiredService<SendGridOnce>().CreateTableAsync(cancellationToken);
     }
 }

@@ -70,8 +70,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(provider => new DocumentStore(provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(DocumentsContainer)));
         services.AddSingleton(WorkflowCatalogue.Templates());
         services.AddSingleton(provider => new Mailer(
-            provider.GetRequiredService<TableServiceClient>(), provider.GetRequiredService<ISendGridClient>(), provider.GetRequiredService<EmailTemplates>(),
-            new EmailAddress(mail.From, mail.FromName), provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<SendGridOnce>(), provider.GetRequiredService<EmailTemplates>(), new EmailAddress(mail.From, mail.FromName)));
         services.AddSingleton<IApprovalGuard>(provider => new MatchReservationGuard(provider.GetRequiredService<MatchingPool>()));
         services.AddSingleton(provider => new ApprovalLinks(
             provider.GetRequiredService<TableServiceClient>(), approvals, provider.GetRequiredService<TimeProvider>(), provider.GetServices<IApprovalGuard>()));

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Azure.Data.Tables;
 using RefugeeHome.Storage;
-using SendGrid;
+using RefugeeHome.Notifications;
 using SendGrid.Helpers.Mail;
 
 namespace RefugeeHome.Statistics;
@@ -16,7 +16,7 @@ public sealed class NightlyStatisticsJob(
     HouseholdStatistics statistics,
     ReportStore reports,
     TableClient runs,
-    ISendGridClient mail,
+    SendGridOnce mail,
     EmailAddress sender,
     StatisticsOptions options,
     TimeProvider clock)
@@ -101,10 +101,6 @@ public sealed class NightlyStatisticsJob(
             $"Cijfers particuliere opvang van {report.Name}: zie de bijlage (CSV).", ReportFormats.ToDutchSummaryHtml(report));
         message.AddAttachment($"particuliere-opvang-{report.Name}.csv",
             Convert.ToBase64String(Encoding.UTF8.GetBytes(ReportFormats.ToCsv(report))), "text/csv");
-        var response = await mail.SendEmailAsync(message, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"SendGrid refused the report of {report.Name}: {(int)response.StatusCode} {await response.Body.ReadAsStringAsync(cancellationToken)}");
-        }
+        await mail.SendAsync("ministry-report/" + report.Name, message, new Dictionary<string, object?> { ["Message"] = "ministry-report" }, cancellationToken);
     }
 }

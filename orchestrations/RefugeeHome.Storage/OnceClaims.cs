@@ -19,19 +19,29 @@ public enum ClaimState
 /// <summary>A claim on a key: its state, and the row to complete or release when this caller holds it.</summary>
 /// <param name="State">What the claim found.</param>
 /// <param name="Row">The claimed row, when <see cref="State"/> is <see cref="ClaimState.Claimed"/>.</param>
-public sealed record Claim(ClaimState State, TableEntity? Row);
+public sealed record Claim(ClaimState State, TableEntity? Row)
+{
+    /// <summary>
+    /// When an earlier attempt, whose outcome nobody learned (it died, or gave its claim up not knowing), claimed the key;
+    /// null when none did. Its work may have been done since then.
+    /// </summary>
+    public DateTimeOffset? UnsureSince => Row?.GetDateTimeOffset(OnceClaims.UnsureSinceProperty);
+}
 
 /// <summary>
 /// Lets one caller at a time do the work of a key, and nobody after it is done: sending the email of a message key,
 /// the report of a day. A claim is a row written with <c>Add</c>; it is marked done when the work is done, released
-/// when the work failed, and taken over under its ETag once its lease has passed (its holder died). Each claim carries
-/// an id of its own, so a claim written by storage whose answer was lost is known as one's own when the client sends
-/// it again.
+/// when the work failed, given up when its outcome is unknown, and taken over under its ETag once given up or once its
+/// lease has passed (its holder died); whoever takes a claim over learns since when the work may have been done. Each
+/// claim carries an id of its own, so a claim written by storage whose answer was lost is known as one's own when the
+/// client sends it again.
 /// </summary>
 public sealed class OnceClaims(TableClient table, TimeSpan lease, TimeProvider clock)
 {
+    internal const string UnsureSinceProperty = "UnsureSince";
     private const string StateProperty = "State";
     private const string ClaimIdProperty = "ClaimId";
+    private const string GivenUpProperty = "GivenUp";
 
     /// <summary>Claims <paramref name="rowKey"/>, storing <paramref name="details"/> with a new claim.</summary>
     public async Task<Claim> TryClaimAsync(string partition, string rowKey, IReadOnlyDictionary<string, object?> details, CancellationToken cancellationToken)
@@ -65,11 +75,13 @@ public sealed class OnceClaims(TableClient table, TimeSpan lease, TimeProvider c
                 return new Claim(ClaimState.Claimed, existing);
             }
 
-            if (existing.GetDateTimeOffset("ClaimedAt") > now - lease)
+            if (existing.GetBoolean(GivenUpProperty) != true && existing.GetDateTimeOffset("ClaimedAt") > now - lease)
             {
                 return new Claim(ClaimState.HeldElsewhere, null);
             }
 
+            existing[UnsureSinceProperty] = existing.GetDateTimeOffset(UnsureSinceProperty) ?? existing.GetDateTimeOffset("ClaimedAt");
+            existing.Remove(GivenUpProperty);
             existing["ClaimedAt"] = now;
             existing[ClaimIdProperty] = claimId;
             try
@@ -125,6 +137,26 @@ public sealed class OnceClaims(TableClient table, TimeSpan lease, TimeProvider c
     {
         var row = Held(claim);
         await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Gives the claim up after work whose outcome is unknown (a request that went out and whose answer never came): the
+    /// next attempt takes it over at once and learns the work may have been done. A claim that changed meanwhile is left
+    /// as it is; a claim that could not be given up is taken over when its lease passes, and learns the same.
+    /// </summary>
+    public async Task GiveUpAsync(Claim claim)
+    {
+        var row = Held(claim);
+        row[GivenUpProperty] = true;
+        row[UnsureSinceProperty] = row.GetDateTimeOffset(UnsureSinceProperty) ?? row.GetDateTimeOffset("ClaimedAt");
+        try
+        {
+            await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, CancellationToken.None);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            // Done or taken over by another attempt meanwhile: what stands is theirs.
+        }
     }
 
     /// <summary>True when <paramref name="row"/> is a claim whose work is done.</summary>

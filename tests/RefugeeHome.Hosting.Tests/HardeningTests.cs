@@ -116,12 +116,14 @@ public sealed class HardeningTests
         var forgedMail = await open.PostAsync(new Uri("v3/mail/send", UriKind.Relative), new StringContent(
             """{"personalizations":[{"to":[{"email":"x@example.org"}]}],"from":{"email":"a@example.org"},"subject":"<script>","content":[{"type":"text/html","value":"<script>alert(1)</script>"}]}""",
             Encoding.UTF8, "application/json"), cancellation);
+        var forgedQuery = await open.GetAsync(new Uri("v3/messages?limit=1&query=" + Uri.EscapeDataString($"unique_args['messageKey']=\"{new string('0', 64)}\""), UriKind.Relative), cancellation);
         var outboxPage = await open.GetAsync(new Uri("dev/outbox", UriKind.Relative), cancellation);
 
         outbox.StatusCode.Should().Be(HttpStatusCode.NotFound);
         sink.StatusCode.Should().Be(HttpStatusCode.NotFound);
         signIn.StatusCode.Should().Be(HttpStatusCode.NotFound);
         forgedMail.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the sink takes mail from its own runner only");
+        forgedQuery.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "and tells only its own runner which emails it took");
         outboxPage.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("default-src 'none'");
     }
 

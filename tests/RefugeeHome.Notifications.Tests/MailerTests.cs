@@ -13,6 +13,7 @@ public sealed class MailerTests(AzuriteFixture azurite) : IDisposable
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly EmailTemplates Templates = EmailTemplates.FromAssembly(typeof(MailerTests).Assembly, "Tests.Templates.");
     private static readonly EmailAddress Host = new("host@example.org");
+    private static readonly TimeSpan ListedWithin = TimeSpan.FromMinutes(10);
     private readonly SendGridCapture _sendGrid = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
@@ -95,23 +96,69 @@ public sealed class MailerTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
-    public async Task A_claim_left_by_a_crashed_attempt_is_taken_over_after_its_lease()
+    public async Task A_claim_left_by_an_attempt_that_crashed_before_sending_is_taken_over_and_sent_once_SendGrid_had_time_to_list_it()
     {
-        var tables = new TableServiceClient(azurite.ConnectionString);
-        var mailer = await MailerAsync(tables);
-        var log = tables.GetTableClient("EmailLog");
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("journey-3/task-0"u8.ToArray()));
-        await log.AddEntityAsync(new TableEntity(hash[..2], hash) { ["State"] = "Claimed", ["ClaimedAt"] = _clock.GetUtcNow() }, None);
-        var model = new { firstName = "Olena", municipality = "Delft" };
+        var (mailer, log, hash) = await ClaimLeftByACrashAsync("journey-3/task-0");
 
-        var whileClaimed = () => mailer.SendOnceAsync("journey-3/task-0", Host, "nl", "registration-received", model, None);
+        var whileClaimed = () => Send(mailer, "journey-3/task-0");
         await whileClaimed.Should().ThrowAsync<EmailSendInProgressException>();
-        _clock.Advance(Mailer.ClaimLease);
-        var afterLease = await mailer.SendOnceAsync("journey-3/task-0", Host, "nl", "registration-received", model, None);
+        _clock.Advance(SendGridOnce.ClaimLease);
+        var beforeSendGridListsIt = () => Send(mailer, "journey-3/task-0");
+        await beforeSendGridListsIt.Should().ThrowAsync<EmailSendInProgressException>().WithMessage("*does not list it yet*");
+        _clock.Advance(ListedWithin - SendGridOnce.ClaimLease);
+        var notListed = await Send(mailer, "journey-3/task-0");
 
-        afterLease.Should().Be(SendOutcome.Sent);
+        notListed.Should().Be(SendOutcome.Sent, "SendGrid does not list it, so the attempt that died never sent it");
+        _sendGrid.Sent.Should().ContainSingle();
         var logged = (await log.GetEntityAsync<TableEntity>(hash[..2], hash, cancellationToken: None)).Value;
-        logged.Keys.Should().BeEquivalentTo(["odata.etag", "PartitionKey", "RowKey", "Timestamp", "State", "ClaimedAt", "ClaimId", "DoneAt"]);
+        logged.Keys.Should().BeEquivalentTo(["odata.etag", "PartitionKey", "RowKey", "Timestamp", "State", "ClaimedAt", "ClaimId", "UnsureSince", "DoneAt"]);
+    }
+
+    [Fact]
+    public async Task A_crash_after_SendGrid_took_the_email_and_before_the_log_said_so_sends_no_second_copy()
+    {
+        var (mailer, _, hash) = await ClaimLeftByACrashAsync("journey-4/task-0");
+        var accepted = new SendGridMessage { From = new EmailAddress("noreply@refugeehome.example"), Subject = "Aanmelding ontvangen", HtmlContent = "<p>Olena</p>" };
+        accepted.AddTo(Host);
+        accepted.AddCustomArg(SendGridOnce.MessageKeyArgument, hash);
+        await SendGridClient().SendEmailAsync(accepted, None);
+
+        _clock.Advance(SendGridOnce.ClaimLease);
+        var afterTheCrash = await Send(mailer, "journey-4/task-0");
+        var later = await Send(mailer, "journey-4/task-0");
+
+        afterTheCrash.Should().Be(SendOutcome.AlreadySent, "SendGrid lists the email the attempt that died had handed over");
+        later.Should().Be(SendOutcome.AlreadySent);
+        _sendGrid.Sent.Should().ContainSingle();
+        _sendGrid.ActivityQueries.Should().Be(1, "SendGrid is asked only by the attempt that took over an unsure claim");
+    }
+
+    [Fact]
+    public async Task An_email_whose_answer_was_lost_is_not_sent_again_when_SendGrid_lists_it()
+    {
+        var mailer = await MailerAsync();
+        _sendGrid.LoseNextAnswer = true;
+
+        var lost = () => Send(mailer, "journey-5/task-0");
+        await lost.Should().ThrowAsync<HttpRequestException>();
+        var retried = await Send(mailer, "journey-5/task-0");
+
+        retried.Should().Be(SendOutcome.AlreadySent, "the retry asks SendGrid at once instead of waiting out the lease");
+        _sendGrid.Sent.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Without_SendGrids_Email_Activity_API_an_email_whose_answer_was_lost_is_sent_again_rather_than_never()
+    {
+        var mailer = await MailerAsync();
+        (_sendGrid.LoseNextAnswer, _sendGrid.ActivityStatus) = (true, HttpStatusCode.Forbidden);
+
+        var lost = () => Send(mailer, "journey-6/task-0");
+        await lost.Should().ThrowAsync<HttpRequestException>();
+        var retried = await Send(mailer, "journey-6/task-0");
+
+        retried.Should().Be(SendOutcome.Sent);
+        _sendGrid.Sent.Should().HaveCount(2, "an account without the add-on cannot tell, and a second copy is better than none");
     }
 
     [Fact]
@@ -134,11 +181,25 @@ public sealed class MailerTests(AzuriteFixture azurite) : IDisposable
 
     public void Dispose() => _sendGrid.Dispose();
 
+    // A mailer, and the claim an attempt wrote on the key before it died, as the email log keeps it.
+    private async Task<(Mailer Mailer, TableClient Log, string Hash)> ClaimLeftByACrashAsync(string messageKey)
+    {
+        var tables = new TableServiceClient(azurite.ConnectionString);
+        var (log, hash) = (tables.GetTableClient(SendGridOnce.LogTable), SendGridOnce.HashOf(messageKey));
+        var mailer = await MailerAsync(tables);
+        await log.AddEntityAsync(new TableEntity(hash[..2], hash) { ["State"] = "Claimed", ["ClaimedAt"] = _clock.GetUtcNow() }, None);
+        return (mailer, log, hash);
+    }
+
+    private static Task<SendOutcome> Send(Mailer mailer, string messageKey) =>
+        mailer.SendOnceAsync(messageKey, Host, "nl", "registration-received", new { firstName = "Olena", municipality = "Delft" }, None);
+
+    private SendGridClient SendGridClient() => new(new HttpClient(_sendGrid), new SendGridClientOptions { ApiKey = "SG.test" });
+
     private async Task<Mailer> MailerAsync(TableServiceClient? tables = null)
     {
-        var mailer = new Mailer(tables ?? new TableServiceClient(azurite.ConnectionString),
-            new SendGridClient(new HttpClient(_sendGrid), new SendGridClientOptions { ApiKey = "SG.test" }),
-            Templates, new EmailAddress("noreply@refugeehome.example", "RefugeeHome"), _clock);
+        var log = (tables ?? new TableServiceClient(azurite.ConnectionString)).GetTableClient(SendGridOnce.LogTable);
+        var mailer = new Mailer(new SendGridOnce(log, SendGridClient(), ListedWithin, _clock), Templates, new EmailAddress("noreply@refugeehome.example", "RefugeeHome"));
         await mailer.CreateTableAsync(None);
         return mailer;
     }

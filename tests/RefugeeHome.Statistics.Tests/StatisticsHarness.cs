@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Time.Testing;
 using RefugeeHome.Matching.Municipalities;
+using RefugeeHome.Notifications;
 using RefugeeHome.Testing;
 using SendGrid;
 using SendGrid.Helpers.Mail;
@@ -17,6 +18,7 @@ internal sealed class StatisticsHarness
         Statistics = new HouseholdStatistics(tables, MunicipalityNames.Default, prefix);
         Reports = new ReportStore(azurite.Blobs().GetBlobContainerClient(prefix + "statistics"));
         Runs = tables.GetTableClient(prefix + "StatisticsRuns");
+        EmailLog = tables.GetTableClient(prefix + "EmailLog");
     }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero));
@@ -29,6 +31,8 @@ internal sealed class StatisticsHarness
 
     public TableClient Runs { get; }
 
+    public TableClient EmailLog { get; }
+
     public SendGridCapture Mail { get; } = new();
 
     public static async Task<StatisticsHarness> CreateAsync(AzuriteFixture azurite, int suppressBelow = 0)
@@ -38,12 +42,13 @@ internal sealed class StatisticsHarness
         await harness.Statistics.CreateTablesAsync(CancellationToken.None);
         await harness.Reports.CreateContainerAsync(CancellationToken.None);
         await harness.NewJob().CreateTableAsync(CancellationToken.None);
+        await harness.EmailLog.CreateIfNotExistsAsync(CancellationToken.None);
         return harness;
     }
 
     /// <summary>A job as a separate worker would build it, sharing storage and mail.</summary>
     public NightlyStatisticsJob NewJob() => new(
         Statistics, Reports, Runs,
-        new SendGridClient(new HttpClient(Mail), new SendGridClientOptions { ApiKey = "SG.test-key" }),
+        new SendGridOnce(EmailLog, new SendGridClient(new HttpClient(Mail), new SendGridClientOptions { ApiKey = "SG.test-key" }), TimeSpan.FromMinutes(10), Clock),
         new EmailAddress("statistieken@refugeehome.example", "RefugeeHome"), Options, Clock);
 }

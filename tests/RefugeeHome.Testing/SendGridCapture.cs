@@ -1,18 +1,29 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace RefugeeHome.Testing;
 
 /// <summary>
-/// Stands in for SendGrid's API under its real .NET client: keeps the JSON of every request it accepts, with when it
-/// came, and answers with <see cref="Status"/> (202 Accepted unless a test makes SendGrid refuse).
+/// Stands in for SendGrid's API under its real .NET client: keeps the JSON of every mail it accepts, with when it came,
+/// and answers with <see cref="Status"/> (202 Accepted unless a test makes SendGrid refuse). Its Email Activity API lists
+/// the mails accepted with a message key, or answers <see cref="ActivityStatus"/> when a test makes it fail.
 /// </summary>
-public sealed class SendGridCapture : HttpMessageHandler
+public sealed partial class SendGridCapture : HttpMessageHandler
 {
     private readonly List<(DateTimeOffset At, JsonElement Body)> _accepted = [];
 
-    /// <summary>The status SendGrid answers with.</summary>
+    /// <summary>The status SendGrid answers mail with.</summary>
     public HttpStatusCode Status { get; set; } = HttpStatusCode.Accepted;
+
+    /// <summary>The status the Email Activity API answers with; 403 is an account without it.</summary>
+    public HttpStatusCode ActivityStatus { get; set; } = HttpStatusCode.OK;
+
+    /// <summary>Whether the mail accepted next has its answer lost on the way back, as when the connection breaks.</summary>
+    public bool LoseNextAnswer { get; set; }
+
+    /// <summary>How many times the Email Activity API was asked.</summary>
+    public int ActivityQueries { get; private set; }
 
     /// <summary>Every request body accepted so far.</summary>
     public IReadOnlyList<JsonElement> Sent
@@ -42,6 +53,11 @@ public sealed class SendGridCapture : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Method == HttpMethod.Get && request.RequestUri!.AbsolutePath == "/v3/messages")
+        {
+            return Activity(request.RequestUri);
+        }
+
         var body = JsonDocument.Parse(await request.Content!.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
         if (Status != HttpStatusCode.Accepted)
         {
@@ -53,6 +69,37 @@ public sealed class SendGridCapture : HttpMessageHandler
             _accepted.Add((DateTimeOffset.UtcNow, body));
         }
 
+        if (LoseNextAnswer)
+        {
+            LoseNextAnswer = false;
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection broke before SendGrid's answer arrived.");
+        }
+
         return new HttpResponseMessage(HttpStatusCode.Accepted);
     }
+
+    private HttpResponseMessage Activity(Uri address)
+    {
+        ActivityQueries++;
+        if (ActivityStatus != HttpStatusCode.OK)
+        {
+            return new HttpResponseMessage(ActivityStatus) { Content = new StringContent("{\"errors\":[{\"message\":\"refused by the test\"}]}") };
+        }
+
+        var query = Uri.UnescapeDataString(address.Query.Split('&').Single(part => part.TrimStart('?').StartsWith("query=", StringComparison.Ordinal)).TrimStart('?')["query=".Length..]);
+        var key = MessageKeyQuery().Match(query).Groups["key"].Value;
+        var listed = Sent.Where(mail => CustomArguments(mail).Any(arguments => arguments.TryGetProperty("messageKey", out var carried) && carried.GetString() == key))
+            .Select((_, index) => new { msg_id = index.ToString(System.Globalization.CultureInfo.InvariantCulture), status = "delivered" });
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { messages = listed }) };
+    }
+
+    // SendGrid takes custom arguments for the whole mail or per personalization; its .NET client writes them per personalization.
+    private static IEnumerable<JsonElement> CustomArguments(JsonElement mail) =>
+        (mail.TryGetProperty("custom_args", out var whole) ? [whole] : Array.Empty<JsonElement>())
+            .Concat(mail.TryGetProperty("personalizations", out var personalizations)
+                ? personalizations.EnumerateArray().Where(personalization => personalization.TryGetProperty("custom_args", out _)).Select(personalization => personalization.GetProperty("custom_args"))
+                : []);
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^unique_args\['messageKey'\]="(?<key>[0-9a-f]{64})"$""")]
+    private static partial System.Text.RegularExpressions.Regex MessageKeyQuery();
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using RefugeeHome.Triggers.Pages;
 
 namespace RefugeeHome.Runner.LocalMail;
@@ -12,7 +13,7 @@ namespace RefugeeHome.Runner.LocalMail;
 /// runner's only, answering callers on this machine only, the sink only to this run's own key. The outbox sends the
 /// headers every page has; an email is shown as it would arrive, in a sandbox with no script and no access to the site.
 /// </summary>
-internal static class LocalMailEndpoints
+internal static partial class LocalMailEndpoints
 {
     private const string EmailPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
@@ -22,9 +23,9 @@ internal static class LocalMailEndpoints
             context.HttpContext.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address) ? await next(context) : Results.NotFound());
         local.MapPost("/v3/mail/send", async (HttpRequest request, LocalOutbox outbox, TimeProvider clock) =>
         {
-            if (!request.Headers.Authorization.ToString().Equals("Bearer " + sinkKey, StringComparison.Ordinal))
+            if (!FromThisRunner(request, sinkKey))
             {
-                return Results.Json(new { errors = new[] { new { message = "The sink takes mail from this runner only." } } }, statusCode: StatusCodes.Status401Unauthorized);
+                return NotThisRunner();
             }
 
             JsonElement body;
@@ -39,6 +40,22 @@ internal static class LocalMailEndpoints
             }
 
             return Results.StatusCode(StatusCodes.Status202Accepted);
+        });
+        // SendGrid's Email Activity API, as far as the mail's once-per-key sending asks it: the emails with a message key.
+        local.MapGet("/v3/messages", async (HttpRequest request, LocalOutbox outbox) =>
+        {
+            if (!FromThisRunner(request, sinkKey))
+            {
+                return NotThisRunner();
+            }
+
+            if (MessageKeyQuery().Match(request.Query["query"].ToString()) is not { Success: true } query)
+            {
+                return Results.BadRequest(new { errors = new[] { new { message = "The sink answers queries for one messageKey only." } } });
+            }
+
+            var ids = await outbox.WithMessageKeyAsync(query.Groups["key"].Value, request.HttpContext.RequestAborted);
+            return Results.Json(new { messages = ids.Select(id => new { msg_id = id, status = "delivered" }) });
         });
         local.MapGet("/dev/outbox", async (HttpRequest request, LocalOutbox outbox) =>
         {
@@ -57,6 +74,15 @@ internal static class LocalMailEndpoints
                 : Results.NotFound($"No email {id} in the outbox.");
         });
     }
+
+    private static bool FromThisRunner(HttpRequest request, string sinkKey) =>
+        request.Headers.Authorization.ToString().Equals("Bearer " + sinkKey, StringComparison.Ordinal);
+
+    private static IResult NotThisRunner() =>
+        Results.Json(new { errors = new[] { new { message = "The sink takes mail from this runner only." } } }, statusCode: StatusCodes.Status401Unauthorized);
+
+    [GeneratedRegex("""^unique_args\['messageKey'\]="(?<key>[0-9a-f]{64})"$""")]
+    private static partial Regex MessageKeyQuery();
 
     private static string ListPage(IReadOnlyList<CapturedEmail> emails)
     {

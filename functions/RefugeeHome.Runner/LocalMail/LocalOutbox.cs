@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using RefugeeHome.Notifications;
 
 namespace RefugeeHome.Runner.LocalMail;
 
@@ -28,11 +29,26 @@ internal sealed class LocalOutbox(TableServiceClient tables)
             ["Subject"] = email.Subject,
             ["To"] = string.Join('\n', email.To),
             ["Attachments"] = string.Join('\n', email.Attachments),
+            ["MessageKey"] = email.MessageKey,
         };
         OutboxText.Write(row, "Html", email.Html);
         OutboxText.Write(row, "Text", email.Text);
         await _table.AddEntityAsync(row, cancellationToken);
         return email;
+    }
+
+    /// <summary>The ids of the emails that carry <paramref name="messageKey"/>, as SendGrid's Email Activity lists them.</summary>
+    public async Task<IReadOnlyList<string>> WithMessageKeyAsync(string messageKey, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var ids = new List<string>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and MessageKey eq {messageKey}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            ids.Add(row.RowKey);
+        }
+
+        return ids;
     }
 
     public async Task<IReadOnlyList<CapturedEmail>> AllAsync(CancellationToken cancellationToken)
@@ -78,6 +94,9 @@ internal sealed class LocalOutbox(TableServiceClient tables)
 /// <summary>One email as SendGrid's v3 mail/send API received it.</summary>
 internal sealed record CapturedEmail(string Id, DateTimeOffset ReceivedAt, string Subject, IReadOnlyList<string> To, string? Html, string? Text, IReadOnlyList<string> Attachments)
 {
+    /// <summary>The message key's hash the email carries as a custom argument, if any.</summary>
+    public string? MessageKey { get; init; }
+
     public static CapturedEmail From(string id, JsonElement request, DateTimeOffset receivedAt)
     {
         var to = request.GetProperty("personalizations").EnumerateArray()
@@ -90,6 +109,13 @@ internal sealed record CapturedEmail(string Id, DateTimeOffset ReceivedAt, strin
         var attachments = request.TryGetProperty("attachments", out var files)
             ? files.EnumerateArray().Select(file => file.GetProperty("filename").GetString() ?? "").ToList()
             : [];
-        return new CapturedEmail(id, receivedAt, request.GetProperty("subject").GetString() ?? "", to, Part("text/html"), Part("text/plain"), attachments);
+        // SendGrid takes custom arguments for the whole mail or per personalization; its .NET client writes them per personalization.
+        var messageKey = request.GetProperty("personalizations").EnumerateArray().Append(request)
+            .Select(part => part.TryGetProperty("custom_args", out var arguments) && arguments.TryGetProperty(SendGridOnce.MessageKeyArgument, out var key) ? key.GetString() : null)
+            .FirstOrDefault(key => key is not null);
+        return new CapturedEmail(id, receivedAt, request.GetProperty("subject").GetString() ?? "", to, Part("text/html"), Part("text/plain"), attachments)
+        {
+            MessageKey = messageKey,
+        };
     }
 }

@@ -15,6 +15,12 @@ public sealed class MailOptions
     /// <summary>Sender address of every email.</summary>
     public string From { get; set; } = "";
 
+    /// <summary>
+    /// How long SendGrid's Email Activity may take to list an email it accepted. An attempt to send that died or lost
+    /// its answer is only followed by another once the email is not listed this long after.
+    /// </summary>
+    public TimeSpan ActivityDelay { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Sender name shown to recipients.</summary>
     public string FromName { get; set; } = "RefugeeHome";
 }
