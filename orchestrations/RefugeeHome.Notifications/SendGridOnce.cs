@@ -98,7 +98,8 @@ public sealed class SendGridOnce(TableClient log, ISendGridClient sendGrid, Time
 
         if (!response.IsSuccessStatusCode)
         {
-            await _claims.ReleaseAsync(claim);
+            // A refusal (4xx) kept nothing; after an error on SendGrid's side (5xx) the email may still have been taken.
+            await ((int)response.StatusCode >= 500 ? _claims.GiveUpAsync(claim) : _claims.ReleaseAsync(claim));
             throw new InvalidOperationException($"SendGrid refused the email with {(int)response.StatusCode}: {await response.Body.ReadAsStringAsync(cancellationToken)}");
         }
 

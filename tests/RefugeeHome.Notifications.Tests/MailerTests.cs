@@ -83,13 +83,31 @@ public sealed class MailerTests(AzuriteFixture azurite) : IDisposable
     public async Task A_refused_send_is_not_logged_as_sent_so_the_retry_sends_it()
     {
         var mailer = await MailerAsync();
-        _sendGrid.Status = HttpStatusCode.ServiceUnavailable;
-        var model = new { firstName = "Olena", municipality = "Delft" };
+        _sendGrid.Status = HttpStatusCode.BadRequest;
 
-        var refused = () => mailer.SendOnceAsync("journey-2/task-0", Host, "nl", "registration-received", model, None);
-        await refused.Should().ThrowAsync<InvalidOperationException>().WithMessage("*503*");
+        var refused = () => Send(mailer, "journey-2/task-0");
+        await refused.Should().ThrowAsync<InvalidOperationException>().WithMessage("*400*");
         _sendGrid.Status = HttpStatusCode.Accepted;
-        var retried = await mailer.SendOnceAsync("journey-2/task-0", Host, "nl", "registration-received", model, None);
+        var retried = await Send(mailer, "journey-2/task-0");
+
+        retried.Should().Be(SendOutcome.Sent);
+        _sendGrid.Sent.Should().ContainSingle();
+        _sendGrid.ActivityQueries.Should().Be(0, "a refusal kept nothing, so nobody needs to ask SendGrid");
+    }
+
+    [Fact]
+    public async Task After_an_error_on_SendGrids_side_the_email_is_sent_again_once_SendGrid_does_not_list_it()
+    {
+        var mailer = await MailerAsync();
+        _sendGrid.Status = HttpStatusCode.ServiceUnavailable;
+
+        var failed = () => Send(mailer, "journey-7/task-0");
+        await failed.Should().ThrowAsync<InvalidOperationException>().WithMessage("*503*");
+        _sendGrid.Status = HttpStatusCode.Accepted;
+        var tooSoon = () => Send(mailer, "journey-7/task-0");
+        await tooSoon.Should().ThrowAsync<EmailSendInProgressException>();
+        _clock.Advance(ListedWithin);
+        var retried = await Send(mailer, "journey-7/task-0");
 
         retried.Should().Be(SendOutcome.Sent);
         _sendGrid.Sent.Should().ContainSingle();
