@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AwesomeAssertions;
+using RefugeeHome.Hosting.LocalStorage;
 using RefugeeHome.Testing;
 
 namespace RefugeeHome.Hosting.Tests;
@@ -67,6 +68,73 @@ public sealed class JourneyCrashTests
     }
 
     /// <summary>A runner that the test kills and starts again, and a browser on whichever runs; whatever runs is killed when the test ends.</summary>
+    [Fact]
+    public async Task A_runner_killed_alone_leaves_its_emulator_to_save_every_registration_it_had_answered()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var ports = Enumerable.Range(0, 3).Select(_ => LoopbackPorts.Free()).ToArray();
+        var dataFolder = Directory.CreateTempSubdirectory("refugeehome-killed-");
+        var settings = new Dictionary<string, string>
+        {
+            // The runner starts this emulator itself, as README's run command does, and it keeps its data in the folder.
+            ["AzureWebJobsStorage"] = AzuriteProcess.ConnectionStringFor(ports[0], ports[1], ports[2]),
+            ["Runner__StorageDataFolder"] = dataFolder.FullName,
+            ["Coordinator__ApiKey"] = JourneyEndToEndTests.CoordinatorKey,
+        };
+        await using var runner = await RunnerProcess.StartAsync(settings, cancellation);
+        using (var browser = new JourneyBrowser(runner, JourneyEndToEndTests.CoordinatorKey))
+        {
+            foreach (var number in Enumerable.Range(1, 3))
+            {
+                using var response = await browser.PostJsonAsync("api/hosts", HostRegistrations.Body($"kept{number}@example.org", $"06 5555000{number}", $"{number}"));
+                response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+            }
+        }
+
+        // SIGKILL to the runner alone, the moment it answered: its emulator sees it gone and stops by itself.
+        using (var killed = System.Diagnostics.Process.GetProcessById(runner.ProcessId))
+        {
+            killed.Kill(entireProcessTree: false);
+        }
+
+        await WaitUntilStoppedAsync(dataFolder.FullName, cancellation);
+        await using (var storage = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), new AzuriteOptions
+        {
+            BlobPort = ports[0], QueuePort = ports[1], TablePort = ports[2], DataFolder = dataFolder.FullName,
+        }, cancellation))
+        {
+            var journeys = new Azure.Data.Tables.TableServiceClient(storage.ConnectionString).GetTableClient("RefugeeHomeInstances")
+                .QueryAsync<Azure.Data.Tables.TableEntity>(Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey ge {"host-"} and PartitionKey lt {"host."}"), cancellationToken: cancellation);
+            (await journeys.CountAsync(cancellation)).Should().Be(3, "every registration the killed runner had answered was kept, with its journey's start");
+        }
+
+        dataFolder.Delete(recursive: true);
+    }
+
+    // Until no emulator keeps its data in the folder: one that stops saves its tables after it stopped listening.
+    private static async Task WaitUntilStoppedAsync(string dataFolder, CancellationToken cancellation)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (Directory.EnumerateDirectories("/proc").Any(process => CommandLineOf(process).Contains(dataFolder, StringComparison.Ordinal)))
+        {
+            waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), "the emulator stops once the runner that started it is gone");
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellation);
+        }
+    }
+
+    private static string CommandLineOf(string process)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(process, "cmdline"));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Not a process, or one that ended while it was read.
+            return "";
+        }
+    }
+
     private sealed class KillableRunner(Dictionary<string, string> settings) : IAsyncDisposable
     {
         private RunnerProcess? _process;

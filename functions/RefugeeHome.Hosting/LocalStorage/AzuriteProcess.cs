@@ -15,10 +15,20 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    // Exits when the parent that started it is gone, so a killed runner or test host leaves no emulator behind.
+    // Stops when the parent that started it is gone, so a killed runner or test host leaves no emulator behind; and stops
+    // as Ctrl+C stops it, writing its data folder first: Azurite saves its tables every few seconds, and exiting at once
+    // would lose what it had taken since, such as the registrations a runner had just answered before it was killed.
+    // Nobody reads its output any more, and writing to the pipe the parent held would end it before it saved.
     private const string ParentWatchdogScript =
         "const parent = process.ppid;" +
-        "setInterval(() => { if (process.ppid !== parent) process.exit(0); }, 500).unref();" +
+        "const watch = setInterval(() => {" +
+        " if (process.ppid === parent) return;" +
+        " clearInterval(watch);" +
+        " for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});" +
+        " console.log = console.info = console.warn = console.error = () => {};" +
+        " process.kill(process.pid, 'SIGINT');" +
+        "}, 500);" +
+        "watch.unref();" +
         "const script = process.argv[1];" +
         "process.argv = [process.argv[0], script, ...process.argv.slice(2)];" +
         "require(script);";
