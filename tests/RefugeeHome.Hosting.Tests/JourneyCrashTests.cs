@@ -72,15 +72,8 @@ public sealed class JourneyCrashTests
     public async Task A_runner_killed_alone_leaves_its_emulator_to_save_every_registration_it_had_answered()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var ports = Enumerable.Range(0, 3).Select(_ => LoopbackPorts.Free()).ToArray();
         var dataFolder = Directory.CreateTempSubdirectory("refugeehome-killed-");
-        var settings = new Dictionary<string, string>
-        {
-            // The runner starts this emulator itself, as README's run command does, and it keeps its data in the folder.
-            ["AzureWebJobsStorage"] = AzuriteProcess.ConnectionStringFor(ports[0], ports[1], ports[2]),
-            ["Runner__StorageDataFolder"] = dataFolder.FullName,
-            ["Coordinator__ApiKey"] = JourneyEndToEndTests.CoordinatorKey,
-        };
+        var (settings, ports) = JourneyEndToEndTests.WithItsOwnEmulator(dataFolder.FullName);
         await using var runner = await RunnerProcess.StartAsync(settings, cancellation);
         using (var browser = new JourneyBrowser(runner, JourneyEndToEndTests.CoordinatorKey))
         {

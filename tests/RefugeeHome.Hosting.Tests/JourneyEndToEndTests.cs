@@ -53,6 +53,21 @@ public sealed partial class JourneyEndToEndTests
         ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:10",
     };
 
+    /// <summary>
+    /// A runner that starts an emulator of its own on free ports and keeps its data in <paramref name="dataFolder"/>, as
+    /// README's run command does with <c>.azurite/</c>; and the emulator's Blob, Queue and Table ports.
+    /// </summary>
+    internal static (Dictionary<string, string> Settings, int[] Ports) WithItsOwnEmulator(string dataFolder)
+    {
+        var ports = Enumerable.Range(0, 3).Select(_ => LoopbackPorts.Free()).ToArray();
+        return (new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = AzuriteProcess.ConnectionStringFor(ports[0], ports[1], ports[2]),
+            ["Runner__StorageDataFolder"] = dataFolder,
+            ["Coordinator__ApiKey"] = CoordinatorKey,
+        }, ports);
+    }
+
     [Fact]
     public async Task A_host_and_a_family_walk_the_whole_journey_through_the_runner()
     {

@@ -12,14 +12,8 @@ public sealed class RunnerProcessTests
     public async Task Starts_its_own_emulator_answers_health_only_by_its_own_names_and_stops_both_on_ctrl_c()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var ports = Enumerable.Range(0, 3).Select(_ => LoopbackPorts.Free()).ToArray();
         var dataFolder = Directory.CreateTempSubdirectory("refugeehome-runner-");
-        var settings = new Dictionary<string, string>
-        {
-            ["AzureWebJobsStorage"] = AzuriteProcess.ConnectionStringFor(ports[0], ports[1], ports[2]),
-            ["Runner__StorageDataFolder"] = dataFolder.FullName,
-            ["Coordinator__ApiKey"] = JourneyEndToEndTests.CoordinatorKey,
-        };
+        var (settings, ports) = JourneyEndToEndTests.WithItsOwnEmulator(dataFolder.FullName);
 
         await using var runner = await RunnerProcess.StartAsync(settings, cancellation);
         using var http = HealthClient(runner);
