@@ -53,13 +53,22 @@ internal sealed partial class JourneyBrowser(RunnerProcess runner, string coordi
         SubmitFormAsync(link, values.Select(value => new KeyValuePair<string, string>("field." + value.Field, value.Value)).Append(new("choice", choice)));
 
     /// <summary>Uploads <paramref name="file"/> on the upload page behind <paramref name="link"/>.</summary>
-    public async Task<(HttpStatusCode Status, string Page)> UploadAsync(string link, byte[] file, string fileName)
+    public async Task<(HttpStatusCode Status, string Page)> UploadAsync(string link, byte[] file, string fileName) =>
+        await SendUploadAsync(link, await OpenUploadAsync(link), file, fileName);
+
+    /// <summary>Opens the upload page behind <paramref name="link"/>; returns its anti-forgery field, as a browser keeps it.</summary>
+    public async Task<KeyValuePair<string, string>> OpenUploadAsync(string link)
     {
-        var page = await _http.GetStringAsync(new Uri(link));
-        var antiforgery = HiddenField().Match(page);
+        var antiforgery = HiddenField().Match(await _http.GetStringAsync(new Uri(link)));
+        return new(antiforgery.Groups["name"].Value, WebUtility.HtmlDecode(antiforgery.Groups["value"].Value));
+    }
+
+    /// <summary>Sends <paramref name="file"/> from the upload page opened before with <paramref name="antiforgery"/>.</summary>
+    public async Task<(HttpStatusCode Status, string Page)> SendUploadAsync(string link, KeyValuePair<string, string> antiforgery, byte[] file, string fileName)
+    {
         using var content = new MultipartFormDataContent
         {
-            { new StringContent(WebUtility.HtmlDecode(antiforgery.Groups["value"].Value)), antiforgery.Groups["name"].Value },
+            { new StringContent(antiforgery.Value), antiforgery.Key },
             { new ByteArrayContent(file), "document", fileName },
         };
         using var response = await _http.PostAsync(new Uri(link), content);

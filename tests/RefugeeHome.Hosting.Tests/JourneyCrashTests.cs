@@ -104,6 +104,37 @@ public sealed class JourneyCrashTests
         dataFolder.Delete(recursive: true);
     }
 
+    [Fact]
+    public async Task An_upload_the_link_recorded_but_the_workflow_never_heard_of_reaches_it_when_the_host_sends_it_again()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var azurite = await JourneyEndToEndTests.OwnStorageAsync();
+        await using var runner = await RunnerProcess.StartAsync(JourneyEndToEndTests.Settings(azurite), cancellation);
+        using var browser = new JourneyBrowser(runner, JourneyEndToEndTests.CoordinatorKey);
+        using var registered = await browser.PostJsonAsync("api/hosts", HostRegistrations.Body("ilse.upload@example.org", "06 55550009", "9"));
+        registered.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var hostId = (await browser.EmailAsync("ilse.upload@example.org", "registration as a host household has been received")).HostId;
+        (await browser.AnswerAsync((await browser.EmailAsync(Screener, "Screening")).Links[0], "suitable", ("childSafety", "yes"))).Status.Should().Be(HttpStatusCode.OK);
+        var upload = (await browser.EmailAsync("ilse.upload@example.org", "upload your VOG")).Links[0];
+        var openPage = await browser.OpenUploadAsync(upload);
+
+        // What a runner that died between recording the upload on its link and telling the workflow leaves behind; the host
+        // sends the page still open in the browser again.
+        var approvals = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient("Approvals");
+        var link = await approvals.QueryAsync<Azure.Data.Tables.TableEntity>(
+            Azure.Data.Tables.TableClient.CreateQueryFilter($"InstanceId eq {hostId} and Page eq {"upload"}"), cancellationToken: cancellation).SingleAsync(cancellation);
+        link["Answer"] = JsonDocument.Parse(link.GetString("Choices")!).RootElement[0].GetProperty("value").GetString();
+        link["AnsweredAt"] = DateTimeOffset.UtcNow;
+        link["AnswerId"] = "the-runner-died-here";
+        await approvals.UpdateEntityAsync(link, link.ETag, Azure.Data.Tables.TableUpdateMode.Replace, cancellation);
+
+        var sentAgain = await browser.SendUploadAsync(upload, openPage, JourneyEndToEndTests.Pdf, "vog.pdf");
+        var check = await browser.EmailAsync(Screener, "VOG controleren");
+
+        sentAgain.Status.Should().Be(HttpStatusCode.OK);
+        check.Subject.Should().Contain(RefugeeHome.Cases.CaseNumbers.Of(hostId), "the host's journey heard of the upload and asks the screener to check it");
+    }
+
     // Until no emulator keeps its data in the folder: one that stops saves its tables after it stopped listening.
     private static async Task WaitUntilStoppedAsync(string dataFolder, CancellationToken cancellation)
     {
