@@ -107,8 +107,9 @@ public sealed class HttpFunctions(
         ResultAction.Of(registrations.RegisterGuestAsync(request.HttpContext, workflows));
 
     [Function(nameof(ShowApproval))]
-    public Task<IActionResult> ShowApproval([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.Approval)] HttpRequest request, string token) =>
-        ResultAction.Of(approvals.ShowAsync(request.HttpContext, token));
+    public Task<IActionResult> ShowApproval(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.Approval)] HttpRequest request, string token, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(approvals.ShowAsync(request.HttpContext, token, new WorkflowEvents(workflows)));
 
     [Function(nameof(AnswerApproval))]
     public Task<IActionResult> AnswerApproval(
@@ -116,12 +117,14 @@ public sealed class HttpFunctions(
         ResultAction.Of(approvals.AnswerAsync(request.HttpContext, token, new WorkflowEvents(workflows)));
 
     [Function(nameof(ShowApprovalDocument))]
-    public Task<IActionResult> ShowApprovalDocument([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.ApprovalDocument)] HttpRequest request, string token) =>
-        ResultAction.Of(approvals.ShowDocumentAsync(request.HttpContext, token));
+    public Task<IActionResult> ShowApprovalDocument(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.ApprovalDocument)] HttpRequest request, string token, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(approvals.ShowDocumentAsync(request.HttpContext, token, new WorkflowEvents(workflows)));
 
     [Function(nameof(ShowUpload))]
-    public Task<IActionResult> ShowUpload([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.Upload)] HttpRequest request, string token) =>
-        ResultAction.Of(uploads.ShowAsync(request.HttpContext, token));
+    public Task<IActionResult> ShowUpload(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpRoutes.Upload)] HttpRequest request, string token, [DurableClient] DurableTaskClient workflows) =>
+        ResultAction.Of(uploads.ShowAsync(request.HttpContext, token, new WorkflowEvents(workflows)));
 
     [Function(nameof(Upload))]
     public Task<IActionResult> Upload(

@@ -115,10 +115,10 @@ public static class HttpRoutes
         endpoints.MapGet(GuestForm, (HttpContext context, RegistrationTriggers registrations) => registrations.ShowGuestFormAsync(context));
         endpoints.MapPost(GuestForm, (HttpContext context, RegistrationTriggers registrations, DurableTaskClient workflows) => registrations.RegisterGuestAsync(context, workflows));
         endpoints.MapPost(Guests, (HttpContext context, RegistrationTriggers registrations, DurableTaskClient workflows) => registrations.RegisterGuestAsync(context, workflows));
-        endpoints.MapGet(Approval, (HttpContext context, string token, ApprovalPages pages) => pages.ShowAsync(context, token));
+        endpoints.MapGet(Approval, (HttpContext context, string token, ApprovalPages pages, DurableTaskClient workflows) => pages.ShowAsync(context, token, new WorkflowEvents(workflows)));
         endpoints.MapPost(Approval, (HttpContext context, string token, ApprovalPages pages, DurableTaskClient workflows) => pages.AnswerAsync(context, token, new WorkflowEvents(workflows)));
-        endpoints.MapGet(ApprovalDocument, (HttpContext context, string token, ApprovalPages pages) => pages.ShowDocumentAsync(context, token));
-        endpoints.MapGet(Upload, (HttpContext context, string token, UploadPages pages) => pages.ShowAsync(context, token));
+        endpoints.MapGet(ApprovalDocument, (HttpContext context, string token, ApprovalPages pages, DurableTaskClient workflows) => pages.ShowDocumentAsync(context, token, new WorkflowEvents(workflows)));
+        endpoints.MapGet(Upload, (HttpContext context, string token, UploadPages pages, DurableTaskClient workflows) => pages.ShowAsync(context, token, new WorkflowEvents(workflows)));
         endpoints.MapPost(Upload, (HttpContext context, string token, UploadPages pages, DurableTaskClient workflows) => pages.UploadAsync(context, token, new WorkflowEvents(workflows)));
         endpoints.MapGet(StyleSheet, (HttpContext context, string name) => StyleSheets.Serve(context, name));
         endpoints.MapGet(MatchingRound, (HttpContext context, string round, string token, MatchingRoundPages pages) => pages.ShowAsync(context, round, token));

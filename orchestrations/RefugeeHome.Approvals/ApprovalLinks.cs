@@ -221,6 +221,19 @@ public sealed class ApprovalLinks
         return row is null ? ApprovalLink.Unknown : await ToLinkAsync(row, cancellationToken);
     }
 
+    /// <summary>
+    /// Passes the answer recorded on <paramref name="token"/>'s link to its workflow again, when it has one: the host that
+    /// recorded it may have died before it told the workflow, and a workflow takes a link's answer once.
+    /// </summary>
+    public async Task PassOnAsync(string token, IWorkflowEvents workflows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflows);
+        if (await ReadAsync(token, cancellationToken) is { } row && row.GetString("Answer") is not null)
+        {
+            await RaiseAsync(workflows, row, cancellationToken);
+        }
+    }
+
     /// <summary>Reads the note given with an answered link, for the workflow step that passes it on.</summary>
     public async Task<string?> ReadNoteAsync(string linkId, CancellationToken cancellationToken)
     {

@@ -41,9 +41,9 @@ internal sealed partial class PageHost : IAsyncDisposable
         builder.Services.AddSingleton<ApprovalPages>();
         builder.Services.AddSingleton<UploadPages>();
         var app = builder.Build();
-        app.MapGet("/approve/{token}", (HttpContext context, string token, ApprovalPages pages) => pages.ShowAsync(context, token));
+        app.MapGet("/approve/{token}", (HttpContext context, string token, ApprovalPages pages) => pages.ShowAsync(context, token, harness.Events));
         app.MapPost("/approve/{token}", (HttpContext context, string token, ApprovalPages pages) => pages.AnswerAsync(context, token, harness.Events));
-        app.MapGet("/upload/{token}", (HttpContext context, string token, UploadPages pages) => pages.ShowAsync(context, token));
+        app.MapGet("/upload/{token}", (HttpContext context, string token, UploadPages pages) => pages.ShowAsync(context, token, harness.Events));
         app.MapPost("/upload/{token}", (HttpContext context, string token, UploadPages pages) => pages.UploadAsync(context, token, harness.Events));
         await app.StartAsync();
         var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(app.Urls.First()) };

@@ -18,10 +18,16 @@ public sealed class ApprovalPages(
     ApprovalLinks links, IAntiforgery antiforgery, PostedForms forms, DocumentStore documents, PageRenderer pages, StaffSignIn staff, CaseIndex cases)
 {
     /// <summary>Shows the question of a link.</summary>
-    public async Task<IResult> ShowAsync(HttpContext context, string token)
+    public async Task<IResult> ShowAsync(HttpContext context, string token, IWorkflowEvents workflows)
     {
         ArgumentNullException.ThrowIfNull(context);
         var link = await links.FindAsync(token, context.RequestAborted);
+        if (link.State == ApprovalState.Answered)
+        {
+            // Whoever opens an answered link again may be the person whose answer was recorded just before the host died.
+            await links.PassOnAsync(token, workflows, context.RequestAborted);
+        }
+
         var text = PageLanguage.Resolve(context, link.State == ApprovalState.Unknown ? null : link.Language);
         return link.State switch
         {
@@ -35,14 +41,14 @@ public sealed class ApprovalPages(
     }
 
     /// <summary>Streams the private document of a link while the link is open; otherwise shows why not.</summary>
-    public async Task<IResult> ShowDocumentAsync(HttpContext context, string token)
+    public async Task<IResult> ShowDocumentAsync(HttpContext context, string token, IWorkflowEvents workflows)
     {
         ArgumentNullException.ThrowIfNull(context);
         var link = await links.FindAsync(token, context.RequestAborted);
         if (link.State != ApprovalState.Open || link.DocumentName is null ||
             await documents.OpenAsync(link.DocumentName, context.RequestAborted) is not { } document)
         {
-            return await ShowAsync(context, token);
+            return await ShowAsync(context, token, workflows);
         }
 
         context.Response.Headers.CacheControl = "no-store";
@@ -74,7 +80,7 @@ public sealed class ApprovalPages(
             var problem = TypedText.IsClean(note, multiline: true) ? noteText["noteCitizenServiceNumber"] : noteText["noteCharacters"];
             return asked.State == ApprovalState.Open
                 ? await QuestionAsync(context, noteText, token, asked, [new FormProblem("note", problem)], form, StatusCodes.Status400BadRequest)
-                : await ShowAsync(context, token);
+                : await ShowAsync(context, token, workflows);
         }
 
         var redemption = await links.RedeemAsync(token, new ApprovalSubmission(choice, string.IsNullOrWhiteSpace(note) ? null : note, values)

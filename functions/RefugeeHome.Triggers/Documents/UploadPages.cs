@@ -18,13 +18,13 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
     private const string Upload = "upload";
 
     /// <summary>Shows the upload form while the link is open.</summary>
-    public async Task<IResult> ShowAsync(HttpContext context, string token)
+    public async Task<IResult> ShowAsync(HttpContext context, string token, IWorkflowEvents workflows)
     {
         ArgumentNullException.ThrowIfNull(context);
         var link = await links.FindAsync(token, context.RequestAborted);
         if (link.State != ApprovalState.Open || link.Page != Upload)
         {
-            return await approvals.ShowAsync(context, token);
+            return await approvals.ShowAsync(context, token, workflows);
         }
 
         return await FormAsync(context, PageLanguage.Resolve(context, link.Language), link, null, StatusCodes.Status200OK);
@@ -51,7 +51,7 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
 
         if (link.State != ApprovalState.Open || link.Page != Upload)
         {
-            return await approvals.ShowAsync(context, token);
+            return await approvals.ShowAsync(context, token, workflows);
         }
 
         var text = PageLanguage.Resolve(context, link.Language);
