@@ -148,7 +148,6 @@ public sealed class OnceClaims(TableClient table, TimeSpan lease, TimeProvider c
     {
         var row = Held(claim);
         row[GivenUpProperty] = true;
-        row[UnsureSinceProperty] = row.GetDateTimeOffset(UnsureSinceProperty) ?? row.GetDateTimeOffset("ClaimedAt");
         try
         {
             await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, CancellationToken.None);

@@ -42,13 +42,6 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
         }
 
         var link = await links.FindAsync(token, context.RequestAborted);
-        if (link.State == ApprovalState.Answered && link.Page == Upload)
-        {
-            // Sent again after an upload the link recorded but whose word to the workflow may have been lost (the host
-            // died in between): passing the recorded upload on again is harmless, a workflow takes a link's answer once.
-            return await RecordedAsync(context, token, link, workflows);
-        }
-
         if (link.State != ApprovalState.Open || link.Page != Upload)
         {
             return await approvals.ShowAsync(context, token, workflows);
@@ -91,13 +84,6 @@ public sealed class UploadPages(ApprovalLinks links, ApprovalPages approvals, Do
             return await FormAsync(context, text, link, message, status);
         }
 
-        return await RecordedAsync(context, token, link, workflows);
-    }
-
-    // Records the upload on the link, or finds it recorded, and tells the workflow.
-    private async Task<IResult> RecordedAsync(HttpContext context, string token, ApprovalLink link, IWorkflowEvents workflows)
-    {
-        var text = PageLanguage.Resolve(context, link.Language);
         var redemption = await links.RedeemAsync(token, new ApprovalSubmission(link.Choices[0].Value, null, new Dictionary<string, string>()), workflows, context.RequestAborted);
         var recorded = redemption.Outcome is RedeemOutcome.Recorded or RedeemOutcome.AlreadyRecorded;
         return await pages.MessageAsync(context, text, link.Title, recorded ? StatusCodes.Status200OK : StatusCodes.Status409Conflict,
