@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using RefugeeHome.Storage;
 using SendGrid;
@@ -28,7 +29,7 @@ public enum SendOutcome
 /// none is listed once SendGrid has had <paramref name="listedWithin"/> to list it. An account without that API (a paid
 /// add-on) cannot tell, and then the email is sent again: a second copy is better than none.
 /// </summary>
-public sealed class SendGridOnce(TableClient log, ISendGridClient sendGrid, TimeSpan listedWithin, TimeProvider clock)
+public sealed partial class SendGridOnce(TableClient log, ISendGridClient sendGrid, TimeSpan listedWithin, TimeProvider clock)
 {
     /// <summary>How long a claim to send protects against a second attempt.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
@@ -50,6 +51,21 @@ public sealed class SendGridOnce(TableClient log, ISendGridClient sendGrid, Time
 
     /// <summary>Creates the log table if needed.</summary>
     public Task CreateTableAsync(CancellationToken cancellationToken) => log.CreateIfNotExistsAsync(cancellationToken);
+
+    /// <summary>The Email Activity query (<c>unique_args['messageKey']="…"</c>) for the emails carrying <paramref name="hash"/>.</summary>
+    public static string ActivityQueryFor(string hash) => $"unique_args['{MessageKeyArgument}']=\"{hash}\"";
+
+    /// <summary>The message key's hash an Email Activity query made by <see cref="ActivityQueryFor"/> asks for, or null.</summary>
+    public static string? HashQueriedBy(string query) => ActivityQuery().Match(query) is { Success: true } match ? match.Groups["hash"].Value : null;
+
+    /// <summary>
+    /// The message key's hash a v3 mail carries, or null. SendGrid takes custom arguments for the whole mail or per
+    /// personalization; its .NET client writes them per personalization.
+    /// </summary>
+    public static string? HashCarriedBy(JsonElement mail) =>
+        (mail.TryGetProperty("personalizations", out var personalizations) ? personalizations.EnumerateArray() : Enumerable.Empty<JsonElement>()).Append(mail)
+            .Select(part => part.TryGetProperty("custom_args", out var arguments) && arguments.TryGetProperty(MessageKeyArgument, out var hash) ? hash.GetString() : null)
+            .FirstOrDefault(hash => hash is not null);
 
     /// <summary>The hash of <paramref name="messageKey"/>, as the log and the email carry it.</summary>
     public static string HashOf(string messageKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(messageKey)));
@@ -132,7 +148,7 @@ public sealed class SendGridOnce(TableClient log, ISendGridClient sendGrid, Time
 
     private async Task<Listing> ListingAsync(string hash, CancellationToken cancellationToken)
     {
-        var query = Uri.EscapeDataString($"unique_args['{MessageKeyArgument}']=\"{hash}\"");
+        var query = Uri.EscapeDataString(ActivityQueryFor(hash));
         var response = await sendGrid.RequestAsync(BaseClient.Method.GET, urlPath: $"messages?limit=1&query={query}", cancellationToken: cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
         {
@@ -149,4 +165,7 @@ public sealed class SendGridOnce(TableClient log, ISendGridClient sendGrid, Time
             ? Listing.Listed
             : Listing.NotListed;
     }
+
+    [GeneratedRegex("""^unique_args\['messageKey'\]="(?<hash>[0-9a-f]{64})"$""")]
+    private static partial Regex ActivityQuery();
 }

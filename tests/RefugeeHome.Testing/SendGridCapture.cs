@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using RefugeeHome.Notifications;
 
 namespace RefugeeHome.Testing;
 
@@ -9,7 +10,7 @@ namespace RefugeeHome.Testing;
 /// and answers with <see cref="Status"/> (202 Accepted unless a test makes SendGrid refuse). Its Email Activity API lists
 /// the mails accepted with a message key, or answers <see cref="ActivityStatus"/> when a test makes it fail.
 /// </summary>
-public sealed partial class SendGridCapture : HttpMessageHandler
+public sealed class SendGridCapture : HttpMessageHandler
 {
     private readonly List<(DateTimeOffset At, JsonElement Body)> _accepted = [];
 
@@ -87,19 +88,9 @@ public sealed partial class SendGridCapture : HttpMessageHandler
         }
 
         var query = Uri.UnescapeDataString(address.Query.Split('&').Single(part => part.TrimStart('?').StartsWith("query=", StringComparison.Ordinal)).TrimStart('?')["query=".Length..]);
-        var key = MessageKeyQuery().Match(query).Groups["key"].Value;
-        var listed = Sent.Where(mail => CustomArguments(mail).Any(arguments => arguments.TryGetProperty("messageKey", out var carried) && carried.GetString() == key))
+        var hash = SendGridOnce.HashQueriedBy(query);
+        var listed = Sent.Where(mail => hash is not null && SendGridOnce.HashCarriedBy(mail) == hash)
             .Select((_, index) => new { msg_id = index.ToString(System.Globalization.CultureInfo.InvariantCulture), status = "delivered" });
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = JsonContent.Create(new { messages = listed }) };
     }
-
-    // SendGrid takes custom arguments for the whole mail or per personalization; its .NET client writes them per personalization.
-    private static IEnumerable<JsonElement> CustomArguments(JsonElement mail) =>
-        (mail.TryGetProperty("custom_args", out var whole) ? [whole] : Array.Empty<JsonElement>())
-            .Concat(mail.TryGetProperty("personalizations", out var personalizations)
-                ? personalizations.EnumerateArray().Where(personalization => personalization.TryGetProperty("custom_args", out _)).Select(personalization => personalization.GetProperty("custom_args"))
-                : []);
-
-    [System.Text.RegularExpressions.GeneratedRegex("""^unique_args\['messageKey'\]="(?<key>[0-9a-f]{64})"$""")]
-    private static partial System.Text.RegularExpressions.Regex MessageKeyQuery();
 }

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using RefugeeHome.Notifications;
 using RefugeeHome.Triggers.Pages;
 
 namespace RefugeeHome.Runner.LocalMail;
@@ -13,7 +13,7 @@ namespace RefugeeHome.Runner.LocalMail;
 /// runner's only, answering callers on this machine only, the sink only to this run's own key. The outbox sends the
 /// headers every page has; an email is shown as it would arrive, in a sandbox with no script and no access to the site.
 /// </summary>
-internal static partial class LocalMailEndpoints
+internal static class LocalMailEndpoints
 {
     private const string EmailPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
@@ -49,12 +49,12 @@ internal static partial class LocalMailEndpoints
                 return NotThisRunner();
             }
 
-            if (MessageKeyQuery().Match(request.Query["query"].ToString()) is not { Success: true } query)
+            if (SendGridOnce.HashQueriedBy(request.Query["query"].ToString()) is not { } hash)
             {
                 return Results.BadRequest(new { errors = new[] { new { message = "The sink answers queries for one messageKey only." } } });
             }
 
-            var ids = await outbox.WithMessageKeyAsync(query.Groups["key"].Value, request.HttpContext.RequestAborted);
+            var ids = await outbox.WithMessageKeyAsync(hash, request.HttpContext.RequestAborted);
             return Results.Json(new { messages = ids.Select(id => new { msg_id = id, status = "delivered" }) });
         });
         local.MapGet("/dev/outbox", async (HttpRequest request, LocalOutbox outbox) =>
@@ -80,9 +80,6 @@ internal static partial class LocalMailEndpoints
 
     private static IResult NotThisRunner() =>
         Results.Json(new { errors = new[] { new { message = "The sink takes mail from this runner only." } } }, statusCode: StatusCodes.Status401Unauthorized);
-
-    [GeneratedRegex("""^unique_args\['messageKey'\]="(?<key>[0-9a-f]{64})"$""")]
-    private static partial Regex MessageKeyQuery();
 
     private static string ListPage(IReadOnlyList<CapturedEmail> emails)
     {

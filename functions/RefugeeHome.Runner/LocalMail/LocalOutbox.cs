@@ -109,13 +109,9 @@ internal sealed record CapturedEmail(string Id, DateTimeOffset ReceivedAt, strin
         var attachments = request.TryGetProperty("attachments", out var files)
             ? files.EnumerateArray().Select(file => file.GetProperty("filename").GetString() ?? "").ToList()
             : [];
-        // SendGrid takes custom arguments for the whole mail or per personalization; its .NET client writes them per personalization.
-        var messageKey = request.GetProperty("personalizations").EnumerateArray().Append(request)
-            .Select(part => part.TryGetProperty("custom_args", out var arguments) && arguments.TryGetProperty(SendGridOnce.MessageKeyArgument, out var key) ? key.GetString() : null)
-            .FirstOrDefault(key => key is not null);
         return new CapturedEmail(id, receivedAt, request.GetProperty("subject").GetString() ?? "", to, Part("text/html"), Part("text/plain"), attachments)
         {
-            MessageKey = messageKey,
+            MessageKey = SendGridOnce.HashCarriedBy(request),
         };
     }
 }
