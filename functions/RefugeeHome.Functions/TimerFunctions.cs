@@ -15,6 +15,10 @@ public sealed class TimerFunctions(IServiceProvider services)
     public Task MatchingRounds([TimerTrigger(TimerJobs.FunctionsTick)] TimerInfo timer, [DurableClient] DurableTaskClient workflows, CancellationToken cancellationToken) =>
         RunAsync(TimerJobs.MatchingRounds, workflows, cancellationToken);
 
+    [Function(TimerJobs.UnheardAnswers)]
+    public Task UnheardAnswers([TimerTrigger(TimerJobs.FunctionsTick)] TimerInfo timer, [DurableClient] DurableTaskClient workflows, CancellationToken cancellationToken) =>
+        RunAsync(TimerJobs.UnheardAnswers, workflows, cancellationToken);
+
     private Task RunAsync(string job, DurableTaskClient workflows, CancellationToken cancellationToken) =>
         TimerJobs.All.Single(candidate => candidate.Name == job).RunAsync(services, workflows, cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace RefugeeHome.Runner;
 
 /// <summary>
 /// The runner's stand-in for the Functions app's timer triggers: every few seconds it runs each of <see cref="TimerJobs"/>,
-/// which does what is due (the ministry's report, a round of matching) once, however often it is asked.
+/// which does what is due (the ministry's report, a round of matching, answers to pass on) once, however often it is asked.
 /// </summary>
 internal sealed partial class ScheduledWork(
     WorkflowEngineService engine, IServiceProvider services, DurableTaskClient workflows, ILogger<ScheduledWork> logger) : BackgroundService

@@ -1,5 +1,6 @@
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using RefugeeHome.Triggers.Approvals;
 using RefugeeHome.Triggers.Matching;
 using RefugeeHome.Triggers.Statistics;
 
@@ -23,6 +24,9 @@ public static class TimerJobs
     /// <summary>The morning round of matching.</summary>
     public const string MatchingRounds = "MatchingRoundTimer";
 
+    /// <summary>The sweep of answers recorded on their links that never reached their workflow.</summary>
+    public const string UnheardAnswers = "UnheardAnswersTimer";
+
     /// <summary>How often the Functions app's timers tick (six-field NCRONTAB): every five minutes.</summary>
     public const string FunctionsTick = "0 */5 * * * *";
 
@@ -31,5 +35,6 @@ public static class TimerJobs
     [
         new(Statistics, (services, _, cancellation) => services.GetRequiredService<StatisticsTriggers>().OnTimerAsync(cancellation)),
         new(MatchingRounds, (services, workflows, cancellation) => services.GetRequiredService<MatchingRoundStarts>().OnTimerAsync(workflows, cancellation)),
+        new(UnheardAnswers, (services, workflows, cancellation) => services.GetRequiredService<UnheardAnswers>().OnTimerAsync(workflows, cancellation)),
     ];
 }

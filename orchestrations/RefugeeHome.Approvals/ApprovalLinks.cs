@@ -12,13 +12,16 @@ namespace RefugeeHome.Approvals;
 /// no personal data, cannot be guessed, and is the same on every retry of the activity that issues it, so a retried
 /// email carries the same link. Only its SHA-256 is stored. Answering claims the link under its ETag, then raises the
 /// workflow's event with the link's id in the answer: a submission repeated after it was recorded raises the event
-/// again (the first may have been lost in a crash), and the workflow takes each link's answer once.
+/// again (the first may have been lost in a crash), and the workflow takes each link's answer once. An answer is marked
+/// unheard before it is recorded and unmarked once its event is raised, so one whose request died in between is passed
+/// on by <see cref="PassOnUnheardAsync"/> even if nobody opens its link again.
 /// </summary>
 public sealed class ApprovalLinks
 {
     private const string TableName = "Approvals";
     private const string CurrentPartition = "current";
     private const string ClosedRound = "closed";
+    private const string UnheardPartition = "unheard";
     private const int MaxNoteLength = 2000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -40,6 +43,11 @@ public sealed class ApprovalLinks
         if (options.BaseUrl is null)
         {
             throw new InvalidOperationException("Approvals__BaseUrl is required: links are built on it, never on a request's host.");
+        }
+
+        if (options.PassOnUnheardAfter <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Approvals__PassOnUnheardAfter must be longer than zero.");
         }
     }
 
@@ -234,6 +242,32 @@ public sealed class ApprovalLinks
         }
     }
 
+    /// <summary>
+    /// Passes on every answer that was recorded at least <see cref="ApprovalOptions.PassOnUnheardAfter"/> ago and whose
+    /// event was never raised: its request died in between. Returns how many it passed on.
+    /// </summary>
+    public async Task<int> PassOnUnheardAsync(IWorkflowEvents workflows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(workflows);
+        var recordedBefore = _clock.GetUtcNow() - _options.PassOnUnheardAfter;
+        var passedOn = 0;
+        await foreach (var marker in _table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {UnheardPartition} and RecordedAt lt {recordedBefore}"), cancellationToken: cancellationToken))
+        {
+            var found = await _table.GetEntityIfExistsAsync<TableEntity>(TokenPartition(marker.RowKey), marker.RowKey, cancellationToken: cancellationToken);
+            if (found.HasValue && found.Value!.GetString("Answer") is not null)
+            {
+                await workflows.RaiseAsync(found.Value.GetString("InstanceId"), found.Value.GetString("EventName"), AnswerOf(found.Value), cancellationToken);
+                passedOn++;
+            }
+
+            // Under its ETag: a marker set again meanwhile belongs to an answer being recorded now, which its request passes on.
+            await DeleteMarkerAsync(marker.RowKey, marker.ETag, cancellationToken);
+        }
+
+        return passedOn;
+    }
+
     /// <summary>Reads the note given with an answered link, for the workflow step that passes it on.</summary>
     public async Task<string?> ReadNoteAsync(string linkId, CancellationToken cancellationToken)
     {
@@ -303,6 +337,8 @@ public sealed class ApprovalLinks
             row["AnsweredAt"] = _clock.GetUtcNow();
             row["AnsweredBy"] = submission.AnsweredBy;
             row["AnswerId"] = answerId;
+            await _table.UpsertEntityAsync(new TableEntity(UnheardPartition, row.RowKey) { ["RecordedAt"] = _clock.GetUtcNow() },
+                TableUpdateMode.Replace, cancellationToken);
             try
             {
                 await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -348,16 +384,30 @@ public sealed class ApprovalLinks
         _ => null,
     };
 
-    private Task RaiseAsync(IWorkflowEvents workflows, TableEntity row, CancellationToken cancellationToken) =>
-        workflows.RaiseAsync(
-            row.GetString("InstanceId"), row.GetString("EventName"),
-            new ApprovalAnswer(
-                row.GetString("Purpose"),
-                row.GetString("Answer"),
-                JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Values") ?? "{}", Json) ?? [],
-                row.RowKey,
-                row.GetDateTimeOffset("AnsweredAt") ?? _clock.GetUtcNow()),
-            cancellationToken);
+    private async Task RaiseAsync(IWorkflowEvents workflows, TableEntity row, CancellationToken cancellationToken)
+    {
+        await workflows.RaiseAsync(row.GetString("InstanceId"), row.GetString("EventName"), AnswerOf(row), cancellationToken);
+        await DeleteMarkerAsync(row.RowKey, ETag.All, cancellationToken);
+    }
+
+    private ApprovalAnswer AnswerOf(TableEntity row) => new(
+        row.GetString("Purpose"),
+        row.GetString("Answer"),
+        JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Values") ?? "{}", Json) ?? [],
+        row.RowKey,
+        row.GetDateTimeOffset("AnsweredAt") ?? _clock.GetUtcNow());
+
+    private async Task DeleteMarkerAsync(string hash, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(UnheardPartition, hash, etag, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            // Marked again since it was read: an answer is being recorded now, and its own request unmarks it.
+        }
+    }
 
     private async Task<ApprovalLink> ToLinkAsync(TableEntity row, CancellationToken cancellationToken)
     {

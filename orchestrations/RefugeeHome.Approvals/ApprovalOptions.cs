@@ -15,6 +15,12 @@ public sealed class ApprovalOptions
     /// <summary>Base64 HMAC key of at least 32 bytes that mints tokens.</summary>
     public string SigningKey { get; set; } = "";
 
+    /// <summary>
+    /// How long an answer recorded on its link may go without reaching its workflow before the sweep passes it on.
+    /// Longer than any request takes, so the sweep finds only answers whose request died between the two.
+    /// </summary>
+    public TimeSpan PassOnUnheardAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     internal byte[] SigningKeyBytes()
     {
         byte[] key;

@@ -47,6 +47,39 @@ public sealed class ApprovalLinksTests(AzuriteFixture azurite)
         harness.Events.For(id).Should().ContainSingle().Which.Choice.Should().Be("suitable");
     }
 
+    [Fact]
+    public async Task An_answer_whose_request_died_before_it_reached_the_workflow_is_passed_on_once_by_the_sweep_after_its_wait()
+    {
+        var harness = await ApprovalHarness.StartAsync(azurite);
+        var unheard = ApprovalHarness.NewInstanceId();
+        var heard = ApprovalHarness.NewInstanceId();
+        var unheardToken = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(unheard), None));
+        var heardToken = ApprovalHarness.TokenOf(await harness.Links.IssueAsync(ApprovalHarness.Request(heard), None));
+        await harness.RedeemAsync(heardToken, ApprovalHarness.Answer("suitable"));
+
+        var dying = () => harness.Links.RedeemAsync(unheardToken, ApprovalHarness.Answer("not-suitable"), new ProcessDiesOnRaise(), None);
+        await dying.Should().ThrowAsync<OperationCanceledException>();
+        await harness.Links.PassOnUnheardAsync(harness.Events, None);
+        var beforeTheWait = harness.Events.For(unheard).Count;
+        harness.Clock.Advance(new ApprovalOptions().PassOnUnheardAfter + TimeSpan.FromSeconds(1));
+        var passedOn = await harness.Links.PassOnUnheardAsync(harness.Events, None);
+        var passedOnAgain = await harness.Links.PassOnUnheardAsync(harness.Events, None);
+
+        beforeTheWait.Should().Be(0, "the request that records an answer may still be on its way to raise it");
+        passedOn.Should().BeGreaterThanOrEqualTo(1);
+        passedOnAgain.Should().Be(0, "a sweep passes an answer on once");
+        harness.Events.For(unheard).Should().ContainSingle().Which.Choice.Should().Be("not-suitable");
+        harness.Events.For(heard).Should().ContainSingle("an answer its request passed on is not passed on again");
+        (await harness.Links.FindAsync(unheardToken, None)).State.Should().Be(ApprovalState.Answered);
+    }
+
+    // The process that records the answer dies before the workflow hears of it.
+    private sealed class ProcessDiesOnRaise : IWorkflowEvents
+    {
+        public Task RaiseAsync(string instanceId, string eventName, ApprovalAnswer answer, CancellationToken cancellationToken) =>
+            throw new OperationCanceledException("The process died.");
+    }
+
     // Storage carries out the first conditional write and its reply never arrives; the client's retry then finds the
     // row changed by that very write.
     private sealed class LostReplyOfFirstConditionalWrite(HttpMessageHandler inner) : DelegatingHandler(inner)

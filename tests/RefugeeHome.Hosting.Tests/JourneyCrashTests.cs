@@ -105,9 +105,10 @@ public sealed class JourneyCrashTests
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task An_upload_the_link_recorded_but_the_workflow_never_heard_of_reaches_it_when_the_host_sends_it_again_or_opens_the_link(bool sendsAgain)
+    [InlineData(HostAfterwards.SendsThePageAgain)]
+    [InlineData(HostAfterwards.OpensTheLinkAgain)]
+    [InlineData(HostAfterwards.NeverComesBack)]
+    public async Task An_upload_the_link_recorded_but_the_workflow_never_heard_of_reaches_it(HostAfterwards afterwards)
     {
         var cancellation = TestContext.Current.CancellationToken;
         await using var azurite = await JourneyEndToEndTests.OwnStorageAsync();
@@ -120,23 +121,40 @@ public sealed class JourneyCrashTests
         var upload = (await browser.EmailAsync("ilse.upload@example.org", "upload your VOG")).Links[0];
         var openPage = await browser.OpenUploadAsync(upload);
 
-        // What a runner that died between recording the upload on its link and telling the workflow leaves behind; the host
-        // sends the page still open in the browser again, or opens the link from the email once more.
+        // What a runner that died between recording the upload on its link and telling the workflow leaves behind: the
+        // answer on the link, still marked unheard.
         var approvals = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient("Approvals");
         var link = await approvals.QueryAsync<Azure.Data.Tables.TableEntity>(
             Azure.Data.Tables.TableClient.CreateQueryFilter($"InstanceId eq {hostId} and Page eq {"upload"}"), cancellationToken: cancellation).SingleAsync(cancellation);
+        await approvals.AddEntityAsync(new Azure.Data.Tables.TableEntity("unheard", link.RowKey) { ["RecordedAt"] = DateTimeOffset.UtcNow }, cancellation);
         link["Answer"] = JsonDocument.Parse(link.GetString("Choices")!).RootElement[0].GetProperty("value").GetString();
         link["AnsweredAt"] = DateTimeOffset.UtcNow;
         link["AnswerId"] = "the-runner-died-here";
         await approvals.UpdateEntityAsync(link, link.ETag, Azure.Data.Tables.TableUpdateMode.Replace, cancellation);
 
-        var status = sendsAgain
-            ? (await browser.SendUploadAsync(upload, openPage, JourneyEndToEndTests.Pdf, "vog.pdf")).Status
-            : (await browser.GetAsync(upload)).StatusCode;
+        var status = afterwards switch
+        {
+            HostAfterwards.SendsThePageAgain => (await browser.SendUploadAsync(upload, openPage, JourneyEndToEndTests.Pdf, "vog.pdf")).Status,
+            HostAfterwards.OpensTheLinkAgain => (await browser.GetAsync(upload)).StatusCode,
+            _ => HttpStatusCode.OK,
+        };
         var check = await browser.EmailAsync(Screener, "VOG controleren");
 
         status.Should().Be(HttpStatusCode.OK);
         check.Subject.Should().Contain(RefugeeHome.Cases.CaseNumbers.Of(hostId), "the host's journey heard of the upload and asks the screener to check it");
+    }
+
+    /// <summary>What the host does after the runner died with the upload recorded on its link.</summary>
+    public enum HostAfterwards
+    {
+        /// <summary>Sends the upload page still open in the browser again.</summary>
+        SendsThePageAgain,
+
+        /// <summary>Opens the link from the email once more.</summary>
+        OpensTheLinkAgain,
+
+        /// <summary>Does nothing more: the sweep of unheard answers passes it on.</summary>
+        NeverComesBack,
     }
 
     // Until no emulator keeps its data in the folder: one that stops saves its tables after it stopped listening.
