@@ -230,16 +230,24 @@ public sealed class ApprovalLinks
     }
 
     /// <summary>
-    /// Passes the answer recorded on <paramref name="token"/>'s link to its workflow again, when it has one: the host that
-    /// recorded it may have died before it told the workflow, and a workflow takes a link's answer once.
+    /// Reads a link for the person it was sent to, and passes the answer recorded on it to its workflow again, when it has
+    /// one: whoever opens an answered link again may be the person whose answer was recorded just before the host died,
+    /// and a workflow takes a link's answer once.
     /// </summary>
-    public async Task PassOnAsync(string token, IWorkflowEvents workflows, CancellationToken cancellationToken)
+    public async Task<ApprovalLink> OpenAsync(string token, IWorkflowEvents workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflows);
-        if (await ReadAsync(token, cancellationToken) is { } row && row.GetString("Answer") is not null)
+        if (await ReadAsync(token, cancellationToken) is not { } row)
+        {
+            return ApprovalLink.Unknown;
+        }
+
+        if (row.GetString("Answer") is not null)
         {
             await RaiseAsync(workflows, row, cancellationToken);
         }
+
+        return await ToLinkAsync(row, cancellationToken);
     }
 
     /// <summary>

@@ -21,13 +21,7 @@ public sealed class ApprovalPages(
     public async Task<IResult> ShowAsync(HttpContext context, string token, IWorkflowEvents workflows)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var link = await links.FindAsync(token, context.RequestAborted);
-        if (link.State == ApprovalState.Answered)
-        {
-            // Whoever opens an answered link again may be the person whose answer was recorded just before the host died.
-            await links.PassOnAsync(token, workflows, context.RequestAborted);
-        }
-
+        var link = await links.OpenAsync(token, workflows, context.RequestAborted);
         var text = PageLanguage.Resolve(context, link.State == ApprovalState.Unknown ? null : link.Language);
         return link.State switch
         {
