@@ -136,20 +136,27 @@ internal sealed partial class JourneyBrowser(RunnerProcess runner, string coordi
     }
 
     /// <summary>Waits until the case's workflow reports <paramref name="stage"/>.</summary>
-    public async Task<JsonElement> StageAsync(string id, string stage)
+    public Task<JsonElement> StageAsync(string id, string stage) => WaitForCaseAsync(id, stage,
+        found => found.GetProperty("customStatus") is { ValueKind: JsonValueKind.Object } status && status.GetProperty("stage").GetString() == stage);
+
+    /// <summary>Waits until the case's workflow has ended.</summary>
+    public Task<JsonElement> EndedAsync(string id) =>
+        WaitForCaseAsync(id, "the end of its workflow", found => found.GetProperty("runtimeStatus").GetString() == "Completed");
+
+    private async Task<JsonElement> WaitForCaseAsync(string id, string what, Func<JsonElement, bool> reached)
     {
         var waited = Stopwatch.StartNew();
         while (true)
         {
             var found = await CaseAsync(id);
-            if (found.GetProperty("customStatus") is { ValueKind: JsonValueKind.Object } status && status.GetProperty("stage").GetString() == stage)
+            if (reached(found))
             {
                 return found;
             }
 
             if (waited.Elapsed > Patience)
             {
-                throw new TimeoutException($"{id} did not reach {stage}: {found}\n{runner.Output}");
+                throw new TimeoutException($"{id} did not reach {what}: {found}\n{runner.Output}");
             }
 
             await Task.Delay(200);

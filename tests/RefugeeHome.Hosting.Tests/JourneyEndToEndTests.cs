@@ -149,13 +149,19 @@ public sealed partial class JourneyEndToEndTests
         (await browser.AnswerAsync((await browser.EmailAsync(Guest, "Продовжити після", 2)).Links[0], "end")).Status.Should().Be(HttpStatusCode.OK);
         await browser.EmailAsync(Host, "De plaatsing eindigt op");
         var endsForConnector = await browser.EmailAsync(Connector, $"Plaatsing {CaseNumbers.Of(placementId)} eindigt op");
-        (await browser.AnswerAsync((await browser.EmailAsync(Connector, "Vertrek vastleggen")).Links[0], "own-housing")).Status.Should().Be(HttpStatusCode.OK);
+        var departure = (await browser.EmailAsync(Connector, "Vertrek vastleggen")).Links[0];
+        (await browser.AnswerAsync(departure, "own-housing")).Status.Should().Be(HttpStatusCode.OK);
         var municipality = await browser.EmailAsync(Caseworker, "Vertrek uit particuliere opvang");
         (await browser.AnswerAsync((await browser.EmailAsync(Host, "hoe wilt u verder")).Links[0], "retire")).Status.Should().Be(HttpStatusCode.OK);
 
         var hostCase = await browser.StageAsync(hostId, "Retired");
         var guestCase = await browser.StageAsync(guestId, "Departed");
         var placementCase = await browser.StageAsync(placementId, "Departed");
+
+        // An answered link passes its answer on again when it is opened, also once its workflow has ended.
+        await browser.EndedAsync(placementId);
+        using var departureAfterTheEnd = await browser.GetAsync(departure);
+        var departureAfterTheEndPage = await departureAfterTheEnd.Content.ReadAsStringAsync(cancellation);
         var outbox = await browser.OutboxAsync();
         using var anonymous = await new HttpClient { BaseAddress = runner.BaseAddress }.GetAsync(new Uri($"api/coordinator/cases/{hostId}", UriKind.Relative), cancellation);
 
@@ -185,6 +191,8 @@ public sealed partial class JourneyEndToEndTests
         tooMuch.Page.Should().Contain("woonkostencomponent");
         extended.Html.Should().Contain(Day(moveIn.AddDays(400).AddMonths(3)), "40 seconds of placement are 400 calendar days of a tenth of a second, and three months are added to its end");
         municipality.Html.Should().Contain("Bestemming: Eigen woonruimte");
+        departureAfterTheEnd.StatusCode.Should().Be(HttpStatusCode.OK, "a workflow that has ended drops the answer passed on again");
+        departureAfterTheEndPage.Should().Contain("Eigen woonruimte", "the page says which answer was recorded");
         hostCase.GetProperty("record").GetProperty("status").GetString().Should().Be("Retired");
         guestCase.GetProperty("record").GetProperty("status").GetString().Should().Be("Departed");
         placementCase.GetProperty("record").GetProperty("Destination").GetString().Should().Be("own-housing");

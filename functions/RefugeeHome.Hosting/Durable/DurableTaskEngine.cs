@@ -23,14 +23,15 @@ public sealed class DurableTaskEngine : IAsyncDisposable
     private readonly string _workerId;
     private bool _started;
 
-    private DurableTaskEngine(AzureStorageOrchestrationService service, TaskHubWorker worker, AzureStorageOrchestrationServiceSettings settings, TableServiceClient tables)
+    private DurableTaskEngine(
+        AzureStorageOrchestrationService service, TaskHubWorker worker, AzureStorageOrchestrationServiceSettings settings, TableServiceClient tables, bool refusesEventsOfEndedWorkflows)
     {
         _service = service;
         _worker = worker;
         _workerId = settings.WorkerId;
         PartitionCount = settings.PartitionCount;
         _partitions = tables.GetTableClient(settings.TaskHubName + "Partitions");
-        Client = new DurableTaskEngineClient(service);
+        Client = new DurableTaskEngineClient(service, refusesEventsOfEndedWorkflows);
     }
 
     /// <summary>The task hub's control partitions, which the workers running on it share.</summary>
@@ -64,7 +65,7 @@ public sealed class DurableTaskEngine : IAsyncDisposable
             worker.AddTaskActivities(new ShimCreator<TaskActivity>(name, () => shims.CreateActivity(name, create(services))));
         }
 
-        return new DurableTaskEngine(service, worker, settings, storage.CreateTableServiceClient());
+        return new DurableTaskEngine(service, worker, settings, storage.CreateTableServiceClient(), options.ThrowStatusExceptionsOnRaiseEvent ?? true);
     }
 
     /// <summary>Creates the task hub if needed and starts the worker; it then shares the hub's partitions with every other worker.</summary>

@@ -13,9 +13,11 @@ namespace RefugeeHome.Hosting.Durable;
 /// <summary>
 /// The Durable Task client of the runner: the SDK's <see cref="DurableTaskClient"/> over the same task hub the
 /// engine's Azure Storage provider runs on, so handlers written for Durable Functions' bound client work unchanged.
-/// Payloads are serialised with the SDK's converter, the one the orchestrations' shims read them with.
+/// Payloads are serialised with the SDK's converter, the one the orchestrations' shims read them with. As Durable
+/// Functions' client does, it refuses an event for a workflow that does not exist or has ended when
+/// <paramref name="refusesEventsOfEndedWorkflows"/>, and otherwise sends it to be dropped.
 /// </summary>
-public sealed class DurableTaskEngineClient(AzureStorageOrchestrationService service) : DurableTaskClient("runner")
+public sealed class DurableTaskEngineClient(AzureStorageOrchestrationService service, bool refusesEventsOfEndedWorkflows) : DurableTaskClient("runner")
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly DataConverter Converter = JsonDataConverter.Default;
@@ -44,8 +46,20 @@ public sealed class DurableTaskEngineClient(AzureStorageOrchestrationService ser
     }
 
     /// <inheritdoc />
-    public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default) =>
-        SendAsync(instanceId, new EventRaisedEvent(-1, Converter.Serialize(eventPayload)) { Name = eventName }, cancellation);
+    public override async Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)
+    {
+        if (refusesEventsOfEndedWorkflows)
+        {
+            var instance = await GetInstancesAsync(instanceId, getInputsAndOutputs: false, cancellation)
+                ?? throw new ArgumentException($"No workflow instance {instanceId} exists.", nameof(instanceId));
+            if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended))
+            {
+                throw new InvalidOperationException($"Cannot raise event {eventName} for workflow instance {instanceId}: it is {instance.RuntimeStatus}.");
+            }
+        }
+
+        await SendAsync(instanceId, new EventRaisedEvent(-1, Converter.Serialize(eventPayload)) { Name = eventName }, cancellation);
+    }
 
     /// <inheritdoc />
     public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>

@@ -33,6 +33,12 @@ public sealed class TaskHubOptions
     /// <summary>How long an idle extended session is kept.</summary>
     public int ExtendedSessionIdleTimeoutInSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Whether raising an event for a workflow that does not exist or has ended fails, as it does in Durable Functions;
+    /// unset, the Azure Storage provider's default there, which is that it fails. Otherwise the event is dropped.
+    /// </summary>
+    public bool? ThrowStatusExceptionsOnRaiseEvent { get; set; }
+
     /// <summary>Reads the section, resolving <c>%Name%</c> in the hub name from <paramref name="configuration"/>.</summary>
     public static TaskHubOptions FromConfiguration(IConfiguration configuration)
     {
