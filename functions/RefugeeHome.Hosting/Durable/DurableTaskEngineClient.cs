@@ -14,7 +14,7 @@ namespace RefugeeHome.Hosting.Durable;
 /// The Durable Task client of the runner: the SDK's <see cref="DurableTaskClient"/> over the same task hub the
 /// engine's Azure Storage provider runs on, so handlers written for Durable Functions' bound client work unchanged.
 /// Payloads are serialised with the SDK's converter, the one the orchestrations' shims read them with. As Durable
-/// Functions' client does, it refuses an event for a workflow that does not exist or has ended when
+/// Functions' client does, it refuses an event for a workflow that has ended when
 /// <paramref name="refusesEventsOfEndedWorkflows"/>, and otherwise sends it to be dropped.
 /// </summary>
 public sealed class DurableTaskEngineClient(AzureStorageOrchestrationService service, bool refusesEventsOfEndedWorkflows) : DurableTaskClient("runner")
@@ -50,8 +50,12 @@ public sealed class DurableTaskEngineClient(AzureStorageOrchestrationService ser
     {
         if (refusesEventsOfEndedWorkflows)
         {
-            var instance = await GetInstancesAsync(instanceId, getInputsAndOutputs: false, cancellation)
-                ?? throw new ArgumentException($"No workflow instance {instanceId} exists.", nameof(instanceId));
+            // As Durable Functions' client: an instance that does not exist gets nothing, one that has ended refuses.
+            if (await GetInstancesAsync(instanceId, getInputsAndOutputs: false, cancellation) is not { } instance)
+            {
+                return;
+            }
+
             if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended))
             {
                 throw new InvalidOperationException($"Cannot raise event {eventName} for workflow instance {instanceId}: it is {instance.RuntimeStatus}.");

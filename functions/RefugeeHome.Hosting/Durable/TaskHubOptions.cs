@@ -34,7 +34,7 @@ public sealed class TaskHubOptions
     public int ExtendedSessionIdleTimeoutInSeconds { get; set; } = 30;
 
     /// <summary>
-    /// Whether raising an event for a workflow that does not exist or has ended fails, as it does in Durable Functions;
+    /// Whether raising an event for a workflow that has ended fails, as it does in Durable Functions;
     /// unset, the Azure Storage provider's default there, which is that it fails. Otherwise the event is dropped.
     /// </summary>
     public bool? ThrowStatusExceptionsOnRaiseEvent { get; set; }
