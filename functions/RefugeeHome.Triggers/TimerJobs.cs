@@ -35,6 +35,6 @@ public static class TimerJobs
     [
         new(Statistics, (services, _, cancellation) => services.GetRequiredService<StatisticsTriggers>().OnTimerAsync(cancellation)),
         new(MatchingRounds, (services, workflows, cancellation) => services.GetRequiredService<MatchingRoundStarts>().OnTimerAsync(workflows, cancellation)),
-        new(UnheardAnswers, (services, workflows, cancellation) => services.GetRequiredService<UnheardAnswers>().OnTimerAsync(workflows, cancellation)),
+        new(UnheardAnswers, (services, workflows, cancellation) => services.GetRequiredService<UnheardAnswerSweep>().OnTimerAsync(workflows, cancellation)),
     ];
 }

@@ -90,7 +90,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<FailureAnswer>();
         services.AddSingleton<PostedForms>();
         services.AddSingleton<ApprovalPages>();
-        services.AddSingleton<UnheardAnswers>();
+        services.AddSingleton<UnheardAnswerSweep>();
         services.AddSingleton<UploadPages>();
         services.AddSingleton<MatchingRoundPages>();
         services.AddSingleton<StatusPages>();

@@ -23,6 +23,10 @@ public sealed class ApprovalLinks
     private const string ClosedRound = "closed";
     private const string UnheardPartition = "unheard";
     private const int MaxNoteLength = 2000;
+
+    // Longer than any request lives (a function's timeout is ten minutes), so a marker whose link is still unanswered
+    // after it belongs to a request that died before it recorded the answer.
+    private static readonly TimeSpan UnansweredMarkerKept = TimeSpan.FromDays(1);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly TableClient _table;
@@ -251,29 +255,43 @@ public sealed class ApprovalLinks
     }
 
     /// <summary>
-    /// Passes on every answer that was recorded at least <see cref="ApprovalOptions.PassOnUnheardAfter"/> ago and whose
-    /// event was never raised: its request died in between. Returns how many it passed on.
+    /// Passes on every answer marked unheard at least <see cref="ApprovalOptions.PassOnUnheardAfter"/> ago and recorded
+    /// on its link: its request died, or failed, between recording it and unmarking it. A marker whose link holds no
+    /// answer is kept for a day, as its request may still be writing, and then dropped. One marker that fails does not
+    /// hold up the others; it is tried again at the next sweep.
     /// </summary>
-    public async Task<int> PassOnUnheardAsync(IWorkflowEvents workflows, CancellationToken cancellationToken)
+    public async Task<UnheardSweep> PassOnUnheardAsync(IWorkflowEvents workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflows);
-        var recordedBefore = _clock.GetUtcNow() - _options.PassOnUnheardAfter;
+        var now = _clock.GetUtcNow();
         var passedOn = 0;
+        var failures = new List<Exception>();
         await foreach (var marker in _table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {UnheardPartition} and RecordedAt lt {recordedBefore}"), cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey eq {UnheardPartition} and RecordedAt lt {now - _options.PassOnUnheardAfter}"), cancellationToken: cancellationToken))
         {
-            var found = await _table.GetEntityIfExistsAsync<TableEntity>(TokenPartition(marker.RowKey), marker.RowKey, cancellationToken: cancellationToken);
-            if (found.HasValue && found.Value!.GetString("Answer") is not null)
+            try
             {
-                await workflows.RaiseAsync(found.Value.GetString("InstanceId"), found.Value.GetString("EventName"), AnswerOf(found.Value), cancellationToken);
-                passedOn++;
-            }
+                var found = await _table.GetEntityIfExistsAsync<TableEntity>(TokenPartition(marker.RowKey), marker.RowKey, cancellationToken: cancellationToken);
+                if (found.HasValue && found.Value!.GetString("Answer") is not null)
+                {
+                    await workflows.RaiseAsync(found.Value.GetString("InstanceId"), found.Value.GetString("EventName"), AnswerOf(found.Value), cancellationToken);
+                    passedOn++;
+                }
+                else if (found.HasValue && marker.GetDateTimeOffset("RecordedAt") > now - UnansweredMarkerKept)
+                {
+                    continue;
+                }
 
-            // Under its ETag: a marker set again meanwhile belongs to an answer being recorded now, which its request passes on.
-            await DeleteMarkerAsync(marker.RowKey, marker.ETag, cancellationToken);
+                // Under its ETag: a marker set again meanwhile belongs to an answer being recorded now.
+                await DeleteMarkerAsync(marker.RowKey, marker.ETag, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add(exception);
+            }
         }
 
-        return passedOn;
+        return new UnheardSweep(passedOn, failures);
     }
 
     /// <summary>Reads the note given with an answered link, for the workflow step that passes it on.</summary>
@@ -329,6 +347,9 @@ public sealed class ApprovalLinks
                 return new Redemption(RedeemOutcome.InvalidValues, link, problems);
             }
 
+            // Marked before anything is held or recorded, so an answer whose request dies from here on is passed on by the sweep.
+            await _table.UpsertEntityAsync(new TableEntity(UnheardPartition, row.RowKey) { ["RecordedAt"] = _clock.GetUtcNow() },
+                TableUpdateMode.Replace, cancellationToken);
             if (heldGuard is null && _guards.FirstOrDefault(candidate => candidate.Covers(link)) is { } guard)
             {
                 if (await guard.AcquireAsync(link, submission, cancellationToken) is { } refusal)
@@ -345,8 +366,6 @@ public sealed class ApprovalLinks
             row["AnsweredAt"] = _clock.GetUtcNow();
             row["AnsweredBy"] = submission.AnsweredBy;
             row["AnswerId"] = answerId;
-            await _table.UpsertEntityAsync(new TableEntity(UnheardPartition, row.RowKey) { ["RecordedAt"] = _clock.GetUtcNow() },
-                TableUpdateMode.Replace, cancellationToken);
             try
             {
                 await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -395,7 +414,15 @@ public sealed class ApprovalLinks
     private async Task RaiseAsync(IWorkflowEvents workflows, TableEntity row, CancellationToken cancellationToken)
     {
         await workflows.RaiseAsync(row.GetString("InstanceId"), row.GetString("EventName"), AnswerOf(row), cancellationToken);
-        await DeleteMarkerAsync(row.RowKey, ETag.All, cancellationToken);
+        try
+        {
+            await DeleteMarkerAsync(row.RowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException)
+        {
+            // The answer has reached its workflow; a marker left behind makes the sweep pass it on once more, which the
+            // workflow ignores, and remove it. The person who answered gets their page.
+        }
     }
 
     private ApprovalAnswer AnswerOf(TableEntity row) => new(

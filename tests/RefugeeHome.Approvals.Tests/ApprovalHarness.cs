@@ -33,9 +33,10 @@ internal sealed class ApprovalHarness
 
     public RecordedEvents Events { get; } = new();
 
-    public static async Task<ApprovalHarness> StartAsync(AzuriteFixture azurite)
+    /// <summary>A harness whose clock starts at <paramref name="start"/>, by default <see cref="Start"/>.</summary>
+    public static async Task<ApprovalHarness> StartAsync(AzuriteFixture azurite, DateTimeOffset? start = null)
     {
-        var clock = new FakeTimeProvider(Start);
+        var clock = new FakeTimeProvider(start ?? Start);
         var tables = new TableServiceClient(azurite.ConnectionString);
         var links = new ApprovalLinks(tables, new ApprovalOptions
         {

@@ -48,7 +48,6 @@ public sealed partial class JourneyEndToEndTests
         ["Workflows__PlacementLength"] = "00:00:40",
         ["Workflows__ReviewLead"] = "00:00:30",
         ["Workflows__MatchingSchedule"] = "0 0 29 2 *",
-        ["Approvals__PassOnUnheardAfter"] = "00:00:02",
         ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__maxQueuePollingInterval"] = "00:00:00.5",
         ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__controlQueueVisibilityTimeout"] = "00:00:10",
         ["AzureFunctionsJobHost__extensions__durableTask__storageProvider__workItemQueueVisibilityTimeout"] = "00:00:10",

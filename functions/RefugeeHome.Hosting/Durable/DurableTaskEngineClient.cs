@@ -56,7 +56,10 @@ public sealed class DurableTaskEngineClient(AzureStorageOrchestrationService ser
                 return;
             }
 
-            if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended))
+#pragma warning disable CS0618 // The Azure Storage provider still writes ContinuedAsNew, and Durable Functions counts it as running.
+            if (instance.RuntimeStatus is not (OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending
+                or OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.ContinuedAsNew))
+#pragma warning restore CS0618
             {
                 throw new InvalidOperationException($"Cannot raise event {eventName} for workflow instance {instanceId}: it is {instance.RuntimeStatus}.");
             }

@@ -10,8 +10,8 @@ using RefugeeHome.Triggers.Staff;
 namespace RefugeeHome.Triggers.Approvals;
 
 /// <summary>
-/// The pages behind approval links. <c>GET /approve/{token}</c> shows the question and changes nothing, because mail
-/// scanners open links. <c>POST</c>, with the form's anti-forgery token, records the answer. A used, expired, forged or
+/// The pages behind approval links. <c>GET /approve/{token}</c> shows the question and answers nothing, because mail
+/// scanners open links; it only passes an answer already recorded on the link on again. <c>POST</c>, with the form's anti-forgery token, records the answer. A used, expired, forged or
 /// superseded link gets a page that says so in the recipient's language, never an error trace.
 /// </summary>
 public sealed class ApprovalPages(
