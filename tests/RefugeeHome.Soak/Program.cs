@@ -5,7 +5,8 @@ using RefugeeHome.Soak;
 //   Registers the hosts over HTTP, walks each through screening and the VOG as its people would, places a household
 //   with as many of them, ends every placement early by the host's own link and retires those hosts, while the runner
 //   is killed (SIGKILL) the given number of times. Writes its figures into docs/BENCHMARKS.md. Given a folder, Azurite
-//   keeps its data there, so what a failed run left can be read afterwards; otherwise it is kept in memory.
+//   keeps its data there and the runner's output goes to runner.log in it, so what a failed run left can be read
+//   afterwards; otherwise it is kept in memory.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var hosts = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
 var placements = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 300;

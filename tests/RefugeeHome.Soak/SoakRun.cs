@@ -64,12 +64,19 @@ internal static class SoakRun
         try
         {
             var (lastProgress, progressAt) = (-1, TimeSpan.Zero);
-            while (!journeys.Done && started.Elapsed - progressAt < Patience)
+            while (!journeys.Done)
             {
-                // Any household registered or email sent is a step some journey took.
+                // Any household registered or email sent is a step some journey took. The outbox is read before the
+                // patience is judged: one round of the driver can itself take minutes (a round's page holds a proposal
+                // for every waiting family), and what was sent meanwhile is progress.
+                var outbox = await sent.ReadAsync();
                 if (journeys.Registered + sent.Count != lastProgress)
                 {
                     (lastProgress, progressAt) = (journeys.Registered + sent.Count, started.Elapsed);
+                }
+                else if (started.Elapsed - progressAt >= Patience)
+                {
+                    break;
                 }
 
                 using var people = new SoakPeople(runner.BaseAddress, CoordinatorKey);
@@ -81,7 +88,6 @@ internal static class SoakRun
                         await journeys.RegisterGuestsAsync(people, registeredGuests);
                     }
 
-                    var outbox = await sent.ReadAsync();
                     journeys.Observe(outbox);
                     await ActAsync(people, outbox, handled, journeys);
                     if (registeredGuests.Count == placements && journeys.Matched < placements && started.Elapsed - lastRound > TimeSpan.FromSeconds(20))
@@ -103,7 +109,7 @@ internal static class SoakRun
                 {
                     killPoints.Dequeue();
                     killedAt.Add(started.Elapsed);
-                    await runner.DisposeAsync();
+                    await StopAsync(runner, storageFolder);
                     runner = await RunnerProcess.StartAsync(settings, CancellationToken.None);
                 }
 
@@ -120,7 +126,17 @@ internal static class SoakRun
         }
         finally
         {
-            await runner.DisposeAsync();
+            await StopAsync(runner, storageFolder);
+        }
+    }
+
+    // Kills the runner; with the storage kept, its output is kept beside it, to read what a failed run did.
+    private static async Task StopAsync(RunnerProcess runner, string? storageFolder)
+    {
+        await runner.DisposeAsync();
+        if (storageFolder is not null)
+        {
+            await File.AppendAllTextAsync(Path.Combine(storageFolder, "runner.log"), runner.Output);
         }
     }
 
