@@ -248,7 +248,7 @@ public sealed class ApprovalLinks
 
         if (row.GetString("Answer") is not null)
         {
-            await RaiseAsync(workflows, row, cancellationToken);
+            await PassOnAsync(workflows, row, cancellationToken);
         }
 
         return await ToLinkAsync(row, cancellationToken);
@@ -274,7 +274,7 @@ public sealed class ApprovalLinks
                 var found = await _table.GetEntityIfExistsAsync<TableEntity>(TokenPartition(marker.RowKey), marker.RowKey, cancellationToken: cancellationToken);
                 if (found.HasValue && found.Value!.GetString("Answer") is not null)
                 {
-                    await workflows.RaiseAsync(found.Value.GetString("InstanceId"), found.Value.GetString("EventName"), AnswerOf(found.Value), cancellationToken);
+                    await RaiseAsync(workflows, found.Value, cancellationToken);
                     passedOn++;
                 }
                 else if (found.HasValue && marker.GetDateTimeOffset("RecordedAt") > now - UnansweredMarkerKept)
@@ -323,7 +323,7 @@ public sealed class ApprovalLinks
             var link = await ToLinkAsync(row, cancellationToken);
             if (link.State == ApprovalState.Answered && row.GetString("AnswerId") == answerId)
             {
-                await RaiseAsync(workflows, row, cancellationToken);
+                await PassOnAsync(workflows, row, cancellationToken);
                 return new Redemption(RedeemOutcome.Recorded, link, []);
             }
 
@@ -331,7 +331,7 @@ public sealed class ApprovalLinks
             {
                 if (outcome == RedeemOutcome.AlreadyRecorded)
                 {
-                    await RaiseAsync(workflows, row, cancellationToken);
+                    await PassOnAsync(workflows, row, cancellationToken);
                 }
                 else if (heldGuard is not null)
                 {
@@ -376,7 +376,7 @@ public sealed class ApprovalLinks
                 continue;
             }
 
-            await RaiseAsync(workflows, row, cancellationToken);
+            await PassOnAsync(workflows, row, cancellationToken);
             return new Redemption(RedeemOutcome.Recorded, link with { State = ApprovalState.Answered, Answer = submission.Choice }, []);
         }
     }
@@ -411,9 +411,10 @@ public sealed class ApprovalLinks
         _ => null,
     };
 
-    private async Task RaiseAsync(IWorkflowEvents workflows, TableEntity row, CancellationToken cancellationToken)
+    // Raises the workflow's event, then unmarks the answer: the request that recorded it has passed it on.
+    private async Task PassOnAsync(IWorkflowEvents workflows, TableEntity row, CancellationToken cancellationToken)
     {
-        await workflows.RaiseAsync(row.GetString("InstanceId"), row.GetString("EventName"), AnswerOf(row), cancellationToken);
+        await RaiseAsync(workflows, row, cancellationToken);
         try
         {
             await DeleteMarkerAsync(row.RowKey, ETag.All, cancellationToken);
@@ -425,12 +426,16 @@ public sealed class ApprovalLinks
         }
     }
 
-    private ApprovalAnswer AnswerOf(TableEntity row) => new(
-        row.GetString("Purpose"),
-        row.GetString("Answer"),
-        JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Values") ?? "{}", Json) ?? [],
-        row.RowKey,
-        row.GetDateTimeOffset("AnsweredAt") ?? _clock.GetUtcNow());
+    private Task RaiseAsync(IWorkflowEvents workflows, TableEntity row, CancellationToken cancellationToken) =>
+        workflows.RaiseAsync(
+            row.GetString("InstanceId"), row.GetString("EventName"),
+            new ApprovalAnswer(
+                row.GetString("Purpose"),
+                row.GetString("Answer"),
+                JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString("Values") ?? "{}", Json) ?? [],
+                row.RowKey,
+                row.GetDateTimeOffset("AnsweredAt") ?? _clock.GetUtcNow()),
+            cancellationToken);
 
     private async Task DeleteMarkerAsync(string hash, ETag etag, CancellationToken cancellationToken)
     {

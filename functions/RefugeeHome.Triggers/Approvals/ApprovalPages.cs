@@ -11,8 +11,9 @@ namespace RefugeeHome.Triggers.Approvals;
 
 /// <summary>
 /// The pages behind approval links. <c>GET /approve/{token}</c> shows the question and answers nothing, because mail
-/// scanners open links; it only passes an answer already recorded on the link on again. <c>POST</c>, with the form's anti-forgery token, records the answer. A used, expired, forged or
-/// superseded link gets a page that says so in the recipient's language, never an error trace.
+/// scanners open links; it only passes an answer already recorded on the link on again. <c>POST</c>, with the form's
+/// anti-forgery token, records the answer. A used, expired, forged or superseded link gets a page that says so in the
+/// recipient's language, never an error trace.
 /// </summary>
 public sealed class ApprovalPages(
     ApprovalLinks links, IAntiforgery antiforgery, PostedForms forms, DocumentStore documents, PageRenderer pages, StaffSignIn staff, CaseIndex cases)
