@@ -24,7 +24,7 @@ public sealed class PlacementInBrowserTests(ProductInBrowser product)
         var matcher = await product.NewPageAsync("en-GB");
         await ProductInBrowser.SignInAsync(matcher, "matcher", "Noor de Boer", "matching@refugeehome.localhost");
         await matcher.OpenWhenAsync("staff/cases/" + guestId, "Host households that fit best");
-        await matcher.GetByRole(AriaRole.Button, new() { Name = "Match with host household " + CaseNumbers.Of(hostId) }).ClickAsync();
+        await matcher.GetByRole(AriaRole.Button, new() { Name = "Match with this host household: " + CaseNumbers.Of(hostId) }).ClickAsync();
         await matcher.OpenWhenAsync("staff/cases/" + guestId, "Done in the console: matched by hand");
 
         // The connector plans the introduction for today, then records that both agree, with the move-in today.
