@@ -85,7 +85,9 @@ public sealed class HardeningTests
         using var refused = await browser.SendAsync(refusedForm);
         var page = await refused.Content.ReadAsStringAsync(cancellation);
         await browser.EmailAsync(Target, "registration as a host household has been received");
-        await Task.Delay(TimeSpan.FromSeconds(8), cancellation);
+        await browser.EmailAsync(Target, subject: "", count: 4);
+        // Notices past the limit would have been sent beside the ones before it, all six registrations being in by now.
+        await Task.Delay(TimeSpan.FromSeconds(5), cancellation);
         var received = (await browser.OutboxAsync()).Count(email => email.To == Target);
 
         answers.Take(6).Should().AllSatisfy(status => status.Should().Be(HttpStatusCode.Accepted));

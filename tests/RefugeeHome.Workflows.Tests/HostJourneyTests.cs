@@ -92,7 +92,7 @@ public sealed class HostJourneyTests
     [Fact]
     public async Task An_available_host_who_does_not_confirm_the_offer_is_reminded_then_paused_and_can_come_back_by_link()
     {
-        await using var harness = await WorkflowHarness.StartAsync();
+        await using var harness = await WorkflowHarness.StartAsync(WorkflowHarness.AvailabilityCheck);
         var hostId = await harness.AvailableHostAsync(Households.Host());
 
         var available = await harness.EmailAsync("anke@example.org", "beschikbaar");

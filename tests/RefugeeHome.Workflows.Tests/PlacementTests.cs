@@ -80,7 +80,7 @@ public sealed class PlacementTests
         startedAgain.Should().BeFalse("a placement's workflow is started once for its id");
         (await harness.Client.GetInstanceAsync(placementId))!.CreatedAt.Should().Be(started!.CreatedAt, "the placement went on where it stood instead of starting over");
         backInMatching.PlacementId.Should().BeNull("the guest household learned that its introduction was declined and waits for a match again");
-        harness.Sent.Count(email => email.Subject.Contains("Kennismaking plannen", StringComparison.Ordinal)).Should().Be(1);
+        harness.Sent.Count(email => email.Subject.StartsWith("Kennismaking plannen", StringComparison.Ordinal)).Should().Be(1);
     }
 
     [Fact]

@@ -21,7 +21,6 @@ public sealed class StorageFaultTests
             ["Workflows:EscalateAfter"] = "2.00:00:00",
             ["Workflows:VogDeadline"] = "8.00:00:00",
             ["Workflows:VogReminderEvery"] = "1.00:00:00",
-            ["Workflows:AvailabilityCheckEvery"] = "10.00:00:00",
         }, faults);
         faults.Active = true;
 

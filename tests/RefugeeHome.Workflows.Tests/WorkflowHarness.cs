@@ -55,13 +55,16 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
         ["Workflows:EscalateAfter"] = Days(7),
         ["Workflows:VogDeadline"] = Days(8),
         ["Workflows:VogReminderEvery"] = Days(1),
-        ["Workflows:AvailabilityCheckEvery"] = Days(4),
+        // An available host is asked about the offer only in the tests about that question (AvailabilityCheck): at four
+        // test seconds, a slow machine would pause a host before the round of matching its test waits for.
+        ["Workflows:AvailabilityCheckEvery"] = Days(365),
         ["Workflows:AvailabilityReminderAfter"] = Days(2),
         ["Workflows:OutcomeReminderAfterIntroduction"] = Days(2),
         ["Workflows:VisitDueAfter"] = Days(4),
         ["Workflows:PlacementLength"] = Days(14),
         ["Workflows:ReviewLead"] = Days(4),
-        ["Workflows:RetainAfterEnd"] = Days(3),
+        // Long enough for a test to read what an ended household left before retention deletes it.
+        ["Workflows:RetainAfterEnd"] = Days(8),
         ["Workflows:CalendarDay"] = Days(1),
 
         // Rounds of matching start when a test asks, never on their own.
@@ -129,6 +132,13 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
         await host.Services.InitializeWorkflowsAsync(CancellationToken.None);
         return new WorkflowHarness(azurite, host, mail);
     }
+
+    /// <summary>The availability question at the production ratios: every four weeks, a reminder two weeks later.</summary>
+    public static IReadOnlyDictionary<string, string?> AvailabilityCheck { get; } = new Dictionary<string, string?>
+    {
+        ["Workflows:AvailabilityCheckEvery"] = Days(4),
+        ["Workflows:AvailabilityReminderAfter"] = Days(2),
+    };
 
     private static string Days(double days) => (Day * days).ToString("c", CultureInfo.InvariantCulture);
 

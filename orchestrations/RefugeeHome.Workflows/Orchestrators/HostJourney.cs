@@ -74,6 +74,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
         var deadline = context.CurrentUtcDateTime + options.VogDeadline;
         for (var attempt = 1; ; attempt++)
         {
+            var askedAt = context.CurrentUtcDateTime;
             var upload = new Ask("vog-upload", $"vog-upload-{attempt}", ["uploaded"]) { Page = "upload", ExpiresAt = deadline };
             var request = new Notice("vog-request", Audience.Host, Case)
             {
@@ -84,7 +85,7 @@ internal sealed class HostJourney(TaskOrchestrationContext context, WorkflowOpti
             await _steps.StatusAsync("WaitingForVog", "host");
             var uploaded = await Waits.AnswerAsync(context, _inbox, ["vog-upload", "withdraw"],
                 [new(options.VogReminderEvery, () => _steps.NotifyAsync(request with { Message = "vog-reminder" }))],
-                options.VogReminderEvery, deadline);
+                options.VogReminderEvery, deadline, askedAt);
             if (uploaded is null)
             {
                 await _steps.NotifyAllAsync(

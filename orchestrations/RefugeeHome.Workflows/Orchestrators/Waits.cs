@@ -15,12 +15,14 @@ internal static class Waits
     /// Waits for a signal with one of <paramref name="purposes"/>, sending each nudge when its time comes and the last
     /// one again every <paramref name="repeatLastEvery"/> while the wait lasts. Signals with other purposes are stale
     /// answers to questions no longer asked, and are passed over. Returns null when <paramref name="giveUpAt"/> passes.
+    /// The nudges count from <paramref name="askedAt"/>, when the question was asked, so the steps between asking and
+    /// waiting do not push them later against <paramref name="giveUpAt"/>; by default from now.
     /// </summary>
     public static async Task<ApprovalAnswer?> AnswerAsync(
         TaskOrchestrationContext context, Inbox inbox, IReadOnlyCollection<string> purposes, IReadOnlyList<Nudge> nudges,
-        TimeSpan? repeatLastEvery = null, DateTime? giveUpAt = null)
+        TimeSpan? repeatLastEvery = null, DateTime? giveUpAt = null, DateTime? askedAt = null)
     {
-        var start = context.CurrentUtcDateTime;
+        var start = askedAt ?? context.CurrentUtcDateTime;
         var sent = 0;
         while (true)
         {
