@@ -133,11 +133,10 @@ internal sealed partial class WorkflowHarness : IAsyncDisposable
         return new WorkflowHarness(azurite, host, mail);
     }
 
-    /// <summary>The availability question at the production ratios: every four weeks, a reminder two weeks later.</summary>
+    /// <summary>The availability question at the production ratio, every four weeks; its reminder is in <see cref="TestSettings"/>.</summary>
     public static IReadOnlyDictionary<string, string?> AvailabilityCheck { get; } = new Dictionary<string, string?>
     {
         ["Workflows:AvailabilityCheckEvery"] = Days(4),
-        ["Workflows:AvailabilityReminderAfter"] = Days(2),
     };
 
     private static string Days(double days) => (Day * days).ToString("c", CultureInfo.InvariantCulture);
