@@ -100,6 +100,10 @@ internal sealed partial class SoakJourneys(int hosts, int placements)
         return stages;
     }
 
+    /// <summary>How many households are not where the soak leaves them: hosts available or retired, guests departed.</summary>
+    public int Unsettled(IReadOnlyDictionary<string, int> stages) =>
+        hosts + placements - stages.GetValueOrDefault("host Available") - stages.GetValueOrDefault("host Retired") - stages.GetValueOrDefault("guest Departed");
+
     [GeneratedRegex("host-[0-9a-f]{32}")]
     private static partial Regex HostId();
 }

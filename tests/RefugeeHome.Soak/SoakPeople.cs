@@ -143,7 +143,18 @@ internal sealed partial class SoakPeople(Uri runner, string coordinatorKey) : ID
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/coordinator/cases/" + caseId);
         request.Headers.Add("X-Api-Key", coordinatorKey);
-        using var response = await _http.SendAsync(request);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            // Counted as unreadable, and read again while the soak waits for its workflows to settle.
+            return null;
+        }
+
+        using var _ = response;
         if (!response.IsSuccessStatusCode)
         {
             return null;

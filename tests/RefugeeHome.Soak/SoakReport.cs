@@ -18,7 +18,7 @@ internal static class SoakReport
         var twice = outbox.Where(email => email.To != Matcher).GroupBy(email => (email.To, email.Subject)).Where(group => group.Count() > 1).ToList();
         var expectedAvailable = hosts - placements;
         var lost = (hosts - journeys.Available) + (placements - journeys.Retired);
-        var stalled = hosts + placements - stages.GetValueOrDefault("host Available") - stages.GetValueOrDefault("host Retired") - stages.GetValueOrDefault("guest Departed");
+        var stalled = journeys.Unsettled(stages);
         var passed = lost == 0 && stalled == 0 && twice.Count == 0
             && stages.GetValueOrDefault("host Available") == expectedAvailable && stages.GetValueOrDefault("host Retired") == placements;
         var availability = journeys.AvailabilityLatencies.Select(latency => latency.TotalSeconds).ToList();

@@ -116,18 +116,39 @@ internal static class SoakRun
                 await Task.Delay(TimeSpan.FromSeconds(2));
             }
 
-            // Let anything under way arrive, then read what stands.
-            await Task.Delay(TimeSpan.FromSeconds(30));
             using var final = new SoakPeople(runner.BaseAddress, CoordinatorKey);
+            var stages = await SettledStagesAsync(final, journeys, registeredGuests);
             var outboxAtEnd = await sent.ReadAsync();
             journeys.Observe(outboxAtEnd);
-            var stages = await journeys.StagesAsync(final, registeredGuests);
             return SoakReport.Of(hosts, placements, killedAt, roundsStarted, started.Elapsed, journeys, outboxAtEnd, stages);
         }
         finally
         {
             await StopAsync(runner, storageFolder);
         }
+    }
+
+    // A journey's last email goes out before its workflow records where it ends, and on a loaded machine each step can
+    // wait minutes for its turn: the stages are read again until every workflow stands where it should, or none has
+    // moved for the patience.
+    private static async Task<IReadOnlyDictionary<string, int>> SettledStagesAsync(
+        SoakPeople people, SoakJourneys journeys, ConcurrentDictionary<int, string> guests)
+    {
+        var stages = await journeys.StagesAsync(people, guests);
+        var unchanged = Stopwatch.StartNew();
+        while (journeys.Unsettled(stages) > 0 && unchanged.Elapsed < Patience)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10));
+            var next = await journeys.StagesAsync(people, guests);
+            if (next.Count != stages.Count || next.Any(stage => stages.GetValueOrDefault(stage.Key) != stage.Value))
+            {
+                unchanged.Restart();
+            }
+
+            stages = next;
+        }
+
+        return stages;
     }
 
     // Kills the runner; with the storage kept, its output is kept beside it, to read what a failed run did.
