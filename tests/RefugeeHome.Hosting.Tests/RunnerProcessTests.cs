@@ -33,7 +33,8 @@ public sealed class RunnerProcessTests
         answeredByAnotherName.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a page elsewhere cannot reach the runner by a name that points here");
         leases.Owned.Should().Be(leases.Partitions, "a lone runner takes every control partition");
 
-        await runner.InterruptAsync(TimeSpan.FromSeconds(30));
+        // The runner gives its engine the host's 30 s to stop and its emulator 10 s more.
+        await runner.InterruptAsync(TimeSpan.FromSeconds(60));
         runner.ExitCode.Should().Be(0, runner.Output);
         (await LoopbackPorts.IsListeningAsync(ports[2], cancellation)).Should().BeFalse("the emulator the runner started stops with it");
         dataFolder.Delete(recursive: true);

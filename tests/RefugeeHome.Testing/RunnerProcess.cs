@@ -82,13 +82,20 @@ public sealed class RunnerProcess : IAsyncDisposable
         return runner;
     }
 
-    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does, and waits for the process to end.</summary>
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does, and waits for the process to end; if it does not, says what it printed.</summary>
     public async Task InterruptAsync(TimeSpan timeout)
     {
         using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
         using var deadline = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(deadline.Token);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException exception) when (deadline.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The runner did not stop within {timeout} of Ctrl+C:\n{Output}", exception);
+        }
     }
 
     /// <inheritdoc />
